@@ -1,0 +1,47 @@
+"""Exercises for the course on leading the spread and adoption of innovation.
+
+In a notebook::
+
+    from exercises import show, show_workbook
+    show("mindset.stalled-change")
+
+``show``, ``show_module`` and ``show_workbook`` load ipywidgets only when first used,
+so ``import exercises`` stays light for the command line and for pure logic.
+Importing the package writes nothing.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .catalogue import Catalogue, CatalogueError, course_catalogue, load_catalogue
+from .model import Answer, AnswerError, Prompt, check_value
+from .workbook import Workbook, WorkbookError, workbook_path
+
+__all__ = [
+    "Answer",
+    "AnswerError",
+    "Catalogue",
+    "CatalogueError",
+    "Prompt",
+    "Workbook",
+    "WorkbookError",
+    "check_value",
+    "course_catalogue",
+    "load_catalogue",
+    "show",
+    "show_module",
+    "show_workbook",
+    "workbook_path",
+]
+
+_WIDGET_NAMES = {"show", "show_module", "show_workbook"}
+
+
+def __getattr__(name: str) -> Any:
+    """Load the widget layer on first use of a widget function."""
+    if name in _WIDGET_NAMES:
+        from . import widgets
+
+        return getattr(widgets, name)
+    raise AttributeError(f"module 'exercises' has no attribute {name!r}")

@@ -1,0 +1,149 @@
+"""Small, accessible SVG charts of a learner's own answers (no plotting library needed).
+
+Every chart carries a text alternative (``aria-label`` and ``<title>``) that says the
+same as the picture, and writes values as words beside the marks, so colour is never
+the only signal. Pure functions: they return markup as text.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from .model import Prompt
+
+INK = "#212b32"
+"""Text and axis colour (NHS black)."""
+
+MARK = "#005eb8"
+"""Bar and point colour (NHS blue, 7:1 contrast on white)."""
+
+GRID = "#aeb7bd"
+"""Faint lines (decorative only)."""
+
+
+def _svg(width: int, height: int, label: str, body: str) -> str:
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+        f'width="100%" style="max-width:{width}px" role="img" aria-label="{escape(label)}">'
+        f"<title>{escape(label)}</title>{body}</svg>"
+    )
+
+
+def _text(x: float, y: float, words: str, anchor: str = "start", size: int = 13) -> str:
+    return (
+        f'<text x="{x:.0f}" y="{y:.0f}" text-anchor="{anchor}" font-size="{size}" '
+        f'fill="{INK}" font-family="Arial, sans-serif">{escape(words)}</text>'
+    )
+
+
+def describe_position(prompt: Prompt, value: dict | None) -> str:
+    """One sentence saying where the learner placed themselves on both axes."""
+    if prompt.x is None or prompt.y is None:
+        raise ValueError(f"{prompt.id} is not a position exercise.")
+    if not value:
+        return f"No position chosen yet for {prompt.title}."
+    x, y = prompt.x, prompt.y
+    text = (
+        f"{prompt.title}: {x.label} {value['x']} of {x.steps} "
+        f"(1 is {x.low.lower()}, {x.steps} is {x.high.lower()}); "
+        f"{y.label} {value['y']} of {y.steps} "
+        f"(1 is {y.low.lower()}, {y.steps} is {y.high.lower()})."
+    )
+    quadrant = quadrant_label(prompt, value)
+    return f"{text} Quadrant: {quadrant}." if quadrant else text
+
+
+def quadrant_label(prompt: Prompt, value: dict | None) -> str:
+    """The label of the quadrant a position falls in ('' on a middle line or unlabelled)."""
+    if not value or not prompt.quadrants or prompt.x is None or prompt.y is None:
+        return ""
+    mid_x, mid_y = (prompt.x.steps + 1) / 2, (prompt.y.steps + 1) / 2
+    if value["x"] == mid_x or value["y"] == mid_y:
+        return "on the line between quadrants"
+    return prompt.quadrants[(value["x"] > mid_x) + 2 * (value["y"] > mid_y)]
+
+
+def quadrant_svg(prompt: Prompt, value: dict | None) -> str:
+    """A two-axis chart with the four quadrant labels and the learner's point, if any."""
+    if prompt.x is None or prompt.y is None:
+        raise ValueError(f"{prompt.id} is not a position exercise.")
+    size, pad = 300, 60
+    x_axis, y_axis = prompt.x, prompt.y
+
+    def px(step: int) -> float:
+        return pad + (step - 1) / (x_axis.steps - 1) * size
+
+    def py(step: int) -> float:
+        return pad + size - (step - 1) / (y_axis.steps - 1) * size
+
+    mid = pad + size / 2
+    parts = [
+        f'<rect x="{pad}" y="{pad}" width="{size}" height="{size}" fill="#fff" '
+        f'stroke="{INK}" stroke-width="1.5"/>',
+        f'<line x1="{mid}" y1="{pad}" x2="{mid}" y2="{pad + size}" stroke="{GRID}"/>',
+        f'<line x1="{pad}" y1="{mid}" x2="{pad + size}" y2="{mid}" stroke="{GRID}"/>',
+        _text(pad, pad + size + 20, x_axis.low),
+        _text(pad + size, pad + size + 20, x_axis.high, "end"),
+        _text(mid, pad + size + 42, x_axis.label, "middle", 14),
+        _text(pad - 8, pad + size, y_axis.low, "end"),
+        _text(pad - 8, pad + 12, y_axis.high, "end"),
+        f'<text transform="translate(16 {mid}) rotate(-90)" text-anchor="middle" '
+        f'font-size="14" fill="{INK}" font-family="Arial, sans-serif">'
+        f"{escape(y_axis.label)}</text>",
+    ]
+    if prompt.quadrants:
+        spots = [(0.25, 0.75), (0.75, 0.75), (0.25, 0.25), (0.75, 0.25)]
+        for label, (fx, fy) in zip(prompt.quadrants, spots, strict=True):
+            parts.append(_text(pad + fx * size, pad + fy * size, label, "middle", 12))
+    if value:
+        cx, cy = px(value["x"]), py(value["y"])
+        parts.append(
+            f'<circle cx="{cx:.0f}" cy="{cy:.0f}" r="9" fill="{MARK}" stroke="#fff" '
+            'stroke-width="2"/>'
+        )
+        anchor = "end" if value["x"] > (x_axis.steps + 1) / 2 else "start"
+        shift = -14 if anchor == "end" else 14
+        parts.append(_text(cx + shift, cy + 5, "You", anchor, 14))
+    width = pad + size + 20
+    return _svg(width, pad + size + 52, describe_position(prompt, value), "".join(parts))
+
+
+def describe_ratings(prompt: Prompt, value: dict | int | None) -> str:
+    """One sentence listing each rating in words, for a grid or a single rating."""
+    scale = prompt.scale
+    if not value:
+        return f"No ratings yet for {prompt.title}."
+    if isinstance(value, int):
+        return f"{prompt.title}: {value} of {len(scale)}, {scale[value - 1]}."
+    rated = [
+        f"{item.label} {value[item.id]} of {len(scale)} ({scale[value[item.id] - 1]})"
+        for item in prompt.items
+        if item.id in value
+    ]
+    return f"{prompt.title}: " + "; ".join(rated) + "."
+
+
+def profile_svg(prompt: Prompt, value: dict | None) -> str:
+    """A horizontal bar chart of a rating grid, one bar per item, values written out."""
+    top = len(prompt.scale)
+    label_w, bar_w, row_h = 230, 250, 34
+    height = 30 + row_h * len(prompt.items)
+    parts = []
+    for n in range(1, top + 1):
+        gx = label_w + n / top * bar_w
+        parts.append(f'<line x1="{gx:.0f}" y1="20" x2="{gx:.0f}" y2="{height}" stroke="{GRID}"/>')
+        parts.append(_text(gx, 14, str(n), "middle", 11))
+    for row, item in enumerate(prompt.items):
+        y = 24 + row * row_h
+        parts.append(_text(label_w - 8, y + 18, item.label, "end"))
+        rating = (value or {}).get(item.id)
+        if rating:
+            parts.append(
+                f'<rect x="{label_w}" y="{y + 4}" width="{rating / top * bar_w:.0f}" '
+                f'height="{row_h - 12}" fill="{MARK}"/>'
+            )
+            parts.append(_text(label_w + rating / top * bar_w + 6, y + 18, str(rating)))
+        else:
+            parts.append(_text(label_w + 4, y + 18, "not rated yet"))
+    body = "".join(parts)
+    return _svg(label_w + bar_w + 30, height + 6, describe_ratings(prompt, value), body)

@@ -1,0 +1,234 @@
+"""The shapes of prompts and answers, and the rules an answer's value must follow.
+
+Pure data: no file access and no ipywidgets. A prompt's kind decides which value it
+accepts; :func:`check_value` is the single place those rules live, used when a widget
+saves, when a workbook is imported and when a share file is read.
+
+Values by kind:
+
+========== ==========================================================
+kind       value
+========== ==========================================================
+text       a string
+rating     an int from 1 to the number of scale labels; with items,
+           a dict of item id to that int
+choice     one option id
+checklist  a list of option ids, in the prompt's order
+quiz       one option id
+position   ``{"x": int, "y": int}``, each from 1 to the axis steps
+list       a list of rows, each a dict of field id to string
+actions    a list of rows with the fields ``what``, ``who``, ``when``
+           (``when`` is an ISO date ``YYYY-MM-DD`` or empty)
+========== ==========================================================
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+from typing import Any
+
+KINDS = ("text", "rating", "choice", "checklist", "quiz", "position", "list", "actions")
+"""Every exercise kind the engine knows."""
+
+MAX_TEXT = 20_000
+"""Longest answer text kept, in characters (about eight pages)."""
+
+MAX_ROWS = 50
+"""Most rows a list or action plan may hold."""
+
+
+class AnswerError(ValueError):
+    """An answer's value does not fit its prompt; the message is plain English."""
+
+
+@dataclass(frozen=True)
+class Option:
+    """One option of a choice, checklist or quiz."""
+
+    id: str
+    label: str
+    correct: bool = False
+    feedback: str = ""
+
+
+@dataclass(frozen=True)
+class Item:
+    """One row of a rating grid."""
+
+    id: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Axis:
+    """One axis of a position exercise, with the words at each end."""
+
+    label: str
+    low: str
+    high: str
+    steps: int = 5
+
+
+@dataclass(frozen=True)
+class Field:
+    """One column of a list exercise."""
+
+    id: str
+    label: str
+    kind: str = "text"
+    options: tuple[str, ...] = ()
+
+
+ACTION_FIELDS = (
+    Field("what", "What will you do?"),
+    Field("who", "Who with, or who leads it?"),
+    Field("when", "By when?", kind="date"),
+)
+"""The fixed columns of an action plan."""
+
+
+@dataclass(frozen=True)
+class Prompt:
+    """One exercise: its stable id, kind, wording and kind-specific settings."""
+
+    id: str
+    kind: str
+    title: str
+    question: str
+    module: str
+    hint: str = ""
+    scale: tuple[str, ...] = ()
+    items: tuple[Item, ...] = ()
+    options: tuple[Option, ...] = ()
+    x: Axis | None = None
+    y: Axis | None = None
+    quadrants: tuple[str, ...] = ()
+    fields: tuple[Field, ...] = ()
+    add_label: str = "Add a row"
+
+    @property
+    def columns(self) -> tuple[Field, ...]:
+        """The row fields of a list or action exercise."""
+        return ACTION_FIELDS if self.kind == "actions" else self.fields
+
+    def option(self, option_id: str) -> Option | None:
+        """The option with this id, or None."""
+        return next((o for o in self.options if o.id == option_id), None)
+
+
+@dataclass(frozen=True)
+class Module:
+    """One module's prompts, in the order the data file gives them."""
+
+    id: str
+    number: int
+    title: str
+    minutes: int
+    prompts: tuple[Prompt, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A saved answer: the prompt id, its value and when it was saved (ISO 8601, UTC)."""
+
+    prompt_id: str
+    value: Any
+    saved_at: str
+
+
+def now_iso() -> str:
+    """The current time as an ISO 8601 UTC string with microseconds."""
+    return _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="microseconds")
+
+
+def is_empty(value: Any) -> bool:
+    """True when a value holds no answer (blank text, nothing ticked, no rows)."""
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    if isinstance(value, (list, dict)):
+        return not value
+    return False
+
+
+def _int_in(value: Any, top: int, what: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= top:
+        raise AnswerError(f"{what} must be a whole number from 1 to {top}, not {value!r}.")
+    return value
+
+
+def _text(value: Any, what: str) -> str:
+    if not isinstance(value, str):
+        raise AnswerError(f"{what} must be text, not {type(value).__name__}.")
+    if len(value) > MAX_TEXT:
+        raise AnswerError(f"{what} is longer than {MAX_TEXT:,} characters.")
+    return value
+
+
+def _rows(prompt: Prompt, value: Any) -> list[dict[str, str]]:
+    if not isinstance(value, list):
+        raise AnswerError("A list answer must be a list of rows.")
+    if len(value) > MAX_ROWS:
+        raise AnswerError(f"A list can hold at most {MAX_ROWS} rows.")
+    columns = {f.id: f for f in prompt.columns}
+    rows = []
+    for n, row in enumerate(value, start=1):
+        if not isinstance(row, dict) or set(row) - set(columns):
+            raise AnswerError(f"Row {n} must only hold the fields {', '.join(columns)}.")
+        clean = {}
+        for fid, col in columns.items():
+            cell = _text(row.get(fid, ""), f"Row {n}, {col.label}")
+            if cell and col.kind == "choice" and cell not in col.options:
+                raise AnswerError(f"Row {n}, {col.label}: {cell!r} is not one of the choices.")
+            if cell and col.kind == "date":
+                try:
+                    _dt.date.fromisoformat(cell)
+                except ValueError:
+                    raise AnswerError(f"Row {n}, {col.label}: {cell!r} is not a date.") from None
+            clean[fid] = cell
+        rows.append(clean)
+    return rows
+
+
+def check_value(prompt: Prompt, value: Any) -> Any:
+    """Return ``value`` if it fits ``prompt``, else raise :class:`AnswerError`."""
+    kind = prompt.kind
+    if kind == "text":
+        return _text(value, "The answer")
+    if kind == "rating":
+        top = len(prompt.scale)
+        if not prompt.items:
+            return _int_in(value, top, "A rating")
+        if not isinstance(value, dict):
+            raise AnswerError("A rating grid answer must map each row to a rating.")
+        known = {i.id: i.label for i in prompt.items}
+        for item_id, rating in value.items():
+            if item_id not in known:
+                raise AnswerError(f"{item_id!r} is not a row of this rating grid.")
+            _int_in(rating, top, f"The rating for {known[item_id]!r}")
+        return {i.id: value[i.id] for i in prompt.items if i.id in value}
+    if kind in ("choice", "quiz"):
+        if not isinstance(value, str) or prompt.option(value) is None:
+            raise AnswerError(f"{value!r} is not one of this question's options.")
+        return value
+    if kind == "checklist":
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise AnswerError("A checklist answer must be a list of option ids.")
+        unknown = [v for v in value if prompt.option(v) is None]
+        if unknown:
+            raise AnswerError(f"{unknown[0]!r} is not one of this checklist's options.")
+        return [o.id for o in prompt.options if o.id in value]
+    if kind == "position":
+        if not isinstance(value, dict) or set(value) != {"x", "y"}:
+            raise AnswerError('A position must have exactly an "x" and a "y".')
+        if prompt.x is None or prompt.y is None:
+            raise AnswerError("This position exercise has no axes.")
+        return {
+            "x": _int_in(value["x"], prompt.x.steps, f"The position on {prompt.x.label!r}"),
+            "y": _int_in(value["y"], prompt.y.steps, f"The position on {prompt.y.label!r}"),
+        }
+    if kind in ("list", "actions"):
+        return _rows(prompt, value)
+    raise AnswerError(f"Unknown exercise kind {kind!r}.")

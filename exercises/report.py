@@ -1,0 +1,221 @@
+"""Turn saved answers into a readable, printable document (Markdown or HTML).
+
+The document is built once as plain blocks (:class:`Doc`), then rendered by
+:func:`to_markdown` or :func:`to_html`, so both formats always say the same thing.
+Unanswered prompts appear as gaps to fill, never as errors. All learner text is
+escaped in HTML. Pure functions: no files, no widgets.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+from html import escape
+from typing import Any
+
+from .catalogue import Catalogue
+from .charts import describe_position, describe_ratings, profile_svg, quadrant_svg
+from .model import Answer, Prompt, is_empty
+
+GAP = "Not answered yet: open the module to add your answer."
+"""What a gap says."""
+
+
+@dataclass
+class Block:
+    """One piece of a document: a paragraph, bullets, a table, a chart or a gap."""
+
+    kind: str  # "para" | "bullets" | "table" | "chart" | "gap"
+    text: str = ""
+    items: list[str] = field(default_factory=list)
+    headers: list[str] = field(default_factory=list)
+    rows: list[list[str]] = field(default_factory=list)
+    svg: str = ""
+
+
+@dataclass
+class Entry:
+    """One prompt's title, question and answer blocks."""
+
+    title: str
+    question: str
+    blocks: list[Block]
+    answered: bool
+
+
+@dataclass
+class Section:
+    """A heading, optional lead text and its entries or blocks."""
+
+    title: str
+    lead: str = ""
+    entries: list[Entry] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
+
+
+@dataclass
+class Doc:
+    """A whole document: title, a line under it and its sections."""
+
+    title: str
+    subtitle: str
+    sections: list[Section]
+
+
+def answer_blocks(prompt: Prompt, value: Any) -> list[Block]:
+    """The blocks that show one answer in words (and a chart where one helps)."""
+    if is_empty(value):
+        return [Block("gap", GAP)]
+    kind = prompt.kind
+    if kind == "text":
+        return [Block("para", para) for para in value.strip().split("\n\n")]
+    if kind == "rating" and prompt.items:
+        return [
+            Block("chart", describe_ratings(prompt, value), svg=profile_svg(prompt, value)),
+            Block(
+                "table",
+                headers=["Area", "Your rating"],
+                rows=[
+                    [i.label, f"{value[i.id]} – {prompt.scale[value[i.id] - 1]}"]
+                    if i.id in value
+                    else [i.label, "not rated yet"]
+                    for i in prompt.items
+                ],
+            ),
+        ]
+    if kind == "rating":
+        return [Block("para", f"{value} – {prompt.scale[value - 1]}")]
+    if kind in ("choice", "quiz"):
+        option = prompt.option(value)
+        text = option.label if option else str(value)
+        if kind == "quiz" and option:
+            text += " (correct)" if option.correct else " (not the best answer)"
+        return [Block("para", text)]
+    if kind == "checklist":
+        return [Block("bullets", items=[o.label for o in prompt.options if o.id in value])]
+    if kind == "position":
+        return [Block("chart", describe_position(prompt, value), svg=quadrant_svg(prompt, value))]
+    if kind in ("list", "actions"):
+        cols = prompt.columns
+        rows = [[row.get(c.id, "") for c in cols] for row in value if any(row.values())]
+        if not rows:
+            return [Block("gap", GAP)]
+        return [Block("table", headers=[c.label for c in cols], rows=rows)]
+    return [Block("para", str(value))]
+
+
+def entry(prompt: Prompt, answer: Answer | None) -> Entry:
+    """One prompt with its answer, or with a gap."""
+    value = answer.value if answer else None
+    return Entry(prompt.title, prompt.question, answer_blocks(prompt, value), not is_empty(value))
+
+
+def answers_doc(
+    catalogue: Catalogue, answers: dict[str, Answer], title: str = "My course workbook"
+) -> Doc:
+    """Every module with every prompt and its answer or gap, in course order."""
+    sections = [
+        Section(
+            f"Module {m.number}: {m.title}",
+            entries=[entry(p, answers.get(p.id)) for p in m.prompts],
+        )
+        for m in catalogue.modules.values()
+        if m.prompts
+    ]
+    today = _dt.date.today().strftime("%d %B %Y").lstrip("0")
+    done = sum(e.answered for s in sections for e in s.entries)
+    total = sum(len(s.entries) for s in sections)
+    return Doc(title, f"Made on {today}. {done} of {total} questions answered.", sections)
+
+
+def _md_cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _md_blocks(blocks: list[Block]) -> list[str]:
+    out = []
+    for b in blocks:
+        if b.kind in ("para", "chart"):
+            out.append(b.text)
+        elif b.kind == "gap":
+            out.append(f"*{b.text}*")
+        elif b.kind == "bullets":
+            out.append("\n".join(f"- {i}" for i in b.items) or "*Nothing ticked.*")
+        elif b.kind == "table":
+            lines = ["| " + " | ".join(_md_cell(h) for h in b.headers) + " |"]
+            lines.append("|" + " --- |" * len(b.headers))
+            lines += ["| " + " | ".join(_md_cell(c) for c in r) + " |" for r in b.rows]
+            out.append("\n".join(lines))
+    return out
+
+
+def to_markdown(doc: Doc) -> str:
+    """Render a document as Markdown."""
+    parts = [f"# {doc.title}", doc.subtitle]
+    for s in doc.sections:
+        parts.append(f"## {s.title}")
+        if s.lead:
+            parts.append(s.lead)
+        parts += _md_blocks(s.blocks)
+        for e in s.entries:
+            parts.append(f"### {e.title}")
+            parts.append("> " + e.question.replace("\n", "\n> "))
+            parts += _md_blocks(e.blocks)
+    return "\n\n".join(parts) + "\n"
+
+
+STYLE = """
+body{font-family:Arial,Helvetica,sans-serif;color:#212b32;max-width:46rem;margin:2rem auto;
+padding:0 1rem;line-height:1.5}
+h1{font-size:2rem}h2{border-bottom:2px solid #005eb8;padding-bottom:.2rem;margin-top:2.5rem}
+h3{margin-bottom:.3rem}.question{color:#425563;margin-top:0}
+.gap{border:2px dashed #768692;padding:.6rem;min-height:3rem;color:#425563}
+table{border-collapse:collapse;width:100%}th,td{border:1px solid #768692;padding:.35rem;
+text-align:left;vertical-align:top}th{background:#e8edee}
+figure{margin:1rem 0}figcaption{font-size:.9rem;color:#425563}
+@media print{body{margin:0;max-width:none}h2{break-after:avoid}h3{break-after:avoid}
+.entry,figure,tr{break-inside:avoid}a{color:inherit;text-decoration:none}}
+"""
+
+
+def _html_blocks(blocks: list[Block]) -> str:
+    out = []
+    for b in blocks:
+        if b.kind == "para":
+            out.append(f"<p>{escape(b.text)}</p>")
+        elif b.kind == "gap":
+            out.append(f'<p class="gap">{escape(b.text)}</p>')
+        elif b.kind == "bullets":
+            items = "".join(f"<li>{escape(i)}</li>" for i in b.items)
+            out.append(f"<ul>{items}</ul>" if items else "<p>Nothing ticked.</p>")
+        elif b.kind == "chart":
+            out.append(f"<figure>{b.svg}<figcaption>{escape(b.text)}</figcaption></figure>")
+        elif b.kind == "table":
+            head = "".join(f'<th scope="col">{escape(h)}</th>' for h in b.headers)
+            body = "".join(
+                "<tr>" + "".join(f"<td>{escape(c)}</td>" for c in r) + "</tr>" for r in b.rows
+            )
+            out.append(f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
+    return "".join(out)
+
+
+def to_html(doc: Doc) -> str:
+    """Render a document as one self-contained, printable HTML page."""
+    body = [f"<h1>{escape(doc.title)}</h1><p>{escape(doc.subtitle)}</p>"]
+    for s in doc.sections:
+        body.append(f"<section><h2>{escape(s.title)}</h2>")
+        if s.lead:
+            body.append(f"<p>{escape(s.lead)}</p>")
+        body.append(_html_blocks(s.blocks))
+        for e in s.entries:
+            body.append(
+                f'<div class="entry"><h3>{escape(e.title)}</h3>'
+                f'<p class="question">{escape(e.question)}</p>{_html_blocks(e.blocks)}</div>'
+            )
+        body.append("</section>")
+    return (
+        '<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{escape(doc.title)}</title><style>{STYLE}</style></head>"
+        f"<body><main>{''.join(body)}</main></body></html>\n"
+    )

@@ -1,0 +1,67 @@
+"""One kernel's session: its workbook, the catalogue and the exercises on screen."""
+
+from __future__ import annotations
+
+import weakref
+
+import ipywidgets as W
+
+from ..catalogue import Catalogue, course_catalogue
+from ..workbook import Workbook
+from .exercise import Exercise
+from .panel import WorkbookPanel
+
+
+class Session:
+    """Builds exercises bound to one workbook and refreshes them after an import."""
+
+    def __init__(self, workbook: Workbook | None = None, catalogue: Catalogue | None = None):
+        self.catalogue = catalogue or course_catalogue()
+        self.workbook = workbook or Workbook(checker=self.catalogue.check)
+        self._views: weakref.WeakSet[Exercise] = weakref.WeakSet()
+
+    def show(self, prompt_id: str) -> Exercise:
+        """The exercise for one prompt."""
+        view = Exercise(self.catalogue.prompt(prompt_id), self.workbook)
+        self._views.add(view)
+        return view
+
+    def show_module(self, module_id: str) -> W.VBox:
+        """Every exercise of one module, in order."""
+        module = self.catalogue.module(module_id)
+        return W.VBox([self.show(p.id) for p in module.prompts])
+
+    def show_workbook(self) -> WorkbookPanel:
+        """The workbook panel (downloads and import)."""
+        return WorkbookPanel(self.workbook, self.catalogue, on_import=self.reload_all)
+
+    def reload_all(self) -> None:
+        """Show the workbook's current answers in every exercise of this session."""
+        for view in list(self._views):
+            view.reload()
+
+
+_session: Session | None = None
+
+
+def session() -> Session:
+    """This kernel's session, made on first use (reading ``$COURSE_WORKBOOK`` then)."""
+    global _session
+    if _session is None:
+        _session = Session()
+    return _session
+
+
+def show(prompt_id: str) -> Exercise:
+    """Show one exercise, saving to your workbook."""
+    return session().show(prompt_id)
+
+
+def show_module(module_id: str) -> W.VBox:
+    """Show every exercise of a module."""
+    return session().show_module(module_id)
+
+
+def show_workbook() -> WorkbookPanel:
+    """Show your workbook: where it is, downloads and import."""
+    return session().show_workbook()

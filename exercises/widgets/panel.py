@@ -1,0 +1,176 @@
+"""The workbook panel: where answers are kept, downloads, and importing a saved copy.
+
+Downloads are links holding the file itself (data URLs), so they work on Binder, a
+JupyterHub or a laptop without knowing the server's folders. An import shows what will
+change and waits for the learner to confirm.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as _dt
+from collections.abc import Callable
+from html import escape
+
+import ipywidgets as W
+
+from ..catalogue import Catalogue
+from ..report import answers_doc, to_html, to_markdown
+from ..workbook import ImportPreview, Workbook, WorkbookError
+from .exercise import live_only
+
+
+def download_link(data: bytes, filename: str, mime: str, label: str) -> str:
+    """An HTML link that downloads ``data`` as ``filename``."""
+    encoded = base64.b64encode(data).decode("ascii")
+    return (
+        f'<a download="{escape(filename)}" href="data:{mime};base64,{encoded}">{escape(label)}</a>'
+    )
+
+
+class WorkbookPanel(W.VBox):
+    """Shows where the workbook is, offers downloads and imports a saved workbook."""
+
+    def __init__(
+        self,
+        workbook: Workbook,
+        catalogue: Catalogue,
+        on_import: Callable[[], None] | None = None,
+    ) -> None:
+        self.workbook = workbook
+        self.catalogue = catalogue
+        self.on_import = on_import
+        self._pending: bytes | None = None
+        self.where = W.HTML()
+        self.prepare = W.Button(description="Prepare my downloads")
+        self.prepare.on_click(lambda _b: self.make_downloads())
+        self.downloads = W.HTML()
+        self.upload = W.FileUpload(
+            accept=".json", multiple=False, description="Choose a workbook file"
+        )
+        self.upload.observe(lambda _c: self.preview(), "value")
+        self.confirm = W.Button(description="Import these answers", disabled=True)
+        self.confirm.on_click(lambda _b: self.apply())
+        self.cancel = W.Button(description="Cancel", disabled=True)
+        self.cancel.on_click(lambda _b: self.reset("Import cancelled. Nothing changed."))
+        self.message = W.HTML()
+        live = W.VBox(
+            [
+                self.where,
+                W.HTML(
+                    "<p><strong>Take a copy with you.</strong> Binder forgets everything "
+                    "when it closes: download your workbook before you leave, and import "
+                    "it next time. The plan is a readable copy of every answer.</p>"
+                ),
+                self.prepare,
+                self.downloads,
+                W.HTML(
+                    "<p><strong>Bring answers back.</strong> Choose a workbook file you "
+                    "downloaded earlier. You will see what changes before anything "
+                    "does; for each question the newer answer is kept.</p>"
+                ),
+                self.upload,
+                W.HBox([self.confirm, self.cancel]),
+                self.message,
+            ]
+        )
+        static = W.HTML(
+            '<div class="course-static-only" style="display:none" role="note">'
+            "Your workbook panel works when this module runs in Jupyter (Binder, a "
+            "JupyterHub or your own computer). There you can download your answers and "
+            "import them again.</div>"
+        )
+        super().__init__([W.HTML("<p><strong>Your workbook</strong></p>"), live_only(live), static])
+        self.add_class("course-workbook-panel")
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Update the line saying where the workbook is and how many answers it holds."""
+        try:
+            count = len(self.workbook.answers())
+            counted = f"It holds {count} answer{'s' if count != 1 else ''}."
+        except WorkbookError as err:
+            counted = str(err)
+        notices = "".join(
+            f"<p><strong>Important:</strong> {escape(n)}</p>" for n in self.workbook.take_notices()
+        )
+        self.where.value = (
+            f"{notices}<p>Your answers save by themselves to "
+            f"<code>{escape(str(self.workbook.path))}</code>. {counted}</p>"
+        )
+
+    def make_downloads(self) -> None:
+        """Build fresh download links for the workbook and the readable plan."""
+        try:
+            answers = self.workbook.answers()
+        except WorkbookError as err:
+            self.downloads.value = f"<p><strong>Problem:</strong> {escape(str(err))}</p>"
+            return
+        doc = answers_doc(self.catalogue, answers)
+        day = _dt.date.today().isoformat()
+        links = [
+            download_link(
+                self.workbook.export_bytes(),
+                f"workbook-{day}.json",
+                "application/json",
+                "Download my workbook (JSON, to import later)",
+            ),
+            download_link(
+                to_html(doc).encode(),
+                f"my-answers-{day}.html",
+                "text/html",
+                "Download my answers as a web page (to read or print)",
+            ),
+            download_link(
+                to_markdown(doc).encode(),
+                f"my-answers-{day}.md",
+                "text/markdown",
+                "Download my answers as Markdown (plain text)",
+            ),
+        ]
+        self.downloads.value = "<ul>" + "".join(f"<li>{a}</li>" for a in links) + "</ul>"
+        self.refresh()
+
+    def preview(self) -> None:
+        """Read the chosen file and say what importing it would change."""
+        if not self.upload.value:
+            return
+        upload = self.upload.value[0]
+        data = bytes(upload["content"])
+        try:
+            plan: ImportPreview = self.workbook.preview_import(data)
+        except WorkbookError as err:
+            self.reset(f"<strong>Problem:</strong> {escape(str(err))}", escaped=True)
+            return
+        self._pending = data
+        self.confirm.disabled = self.cancel.disabled = False
+        self.message.value = (
+            f"<p>In <code>{escape(upload['name'])}</code>: {escape(plan.summary())} "
+            "Choose <em>Import these answers</em> to go ahead.</p>"
+        )
+
+    def apply(self) -> None:
+        """Import the previewed file."""
+        if self._pending is None:
+            return
+        try:
+            plan = self.workbook.import_bytes(self._pending)
+        except WorkbookError as err:
+            self.reset(f"<strong>Problem:</strong> {escape(str(err))}", escaped=True)
+            return
+        changed = len(plan.added) + len(plan.replaced)
+        self.reset(
+            f"Imported: {changed} answer{'s' if changed != 1 else ''} added or updated. "
+            "The exercises on this page now show them."
+        )
+        if self.on_import is not None:
+            self.on_import()
+
+    def reset(self, message: str, escaped: bool = False) -> None:
+        """Forget any pending import and show a message."""
+        self._pending = None
+        self.confirm.disabled = self.cancel.disabled = True
+        if self.upload.value:
+            self.upload.value = ()  # so the same file can be chosen again
+        self.message.value = f"<p>{message if escaped else escape(message)}</p>"
+        self.refresh()

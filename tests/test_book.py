@@ -1,0 +1,215 @@
+"""Content checks: the table of contents, prompt ids, module anatomy and wording."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+from functools import cache
+from pathlib import Path
+
+import pytest
+import yaml
+
+REPO = Path(__file__).resolve().parents[1]
+BOOK = REPO / "book"
+MODULES = BOOK / "modules"
+SHARED = REPO.parent / "shared"
+SKIP_PARTS = {"_ext", "_static", "exercises", ".ipynb_checkpoints"}
+
+
+def toc_files() -> list[str]:
+    """Every file named in _toc.yml, in order (without suffix)."""
+    toc = yaml.safe_load((REPO / "_toc.yml").read_text())
+    found = [toc["root"]]
+
+    def walk(node):
+        if isinstance(node, dict):
+            if "file" in node:
+                found.append(node["file"])
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(toc.get("parts", []))
+    return found
+
+
+def pages() -> list[Path]:
+    """Every page source under book/ (Markdown and notebooks)."""
+    return sorted(
+        p
+        for p in BOOK.rglob("*")
+        if p.suffix in (".md", ".ipynb") and not SKIP_PARTS & set(p.relative_to(BOOK).parts)
+    )
+
+
+@cache
+def notebook(path: Path) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def cells(path: Path, kind: str) -> list[str]:
+    return ["".join(c["source"]) for c in notebook(path)["cells"] if c["cell_type"] == kind]
+
+
+def page_text(path: Path) -> str:
+    if path.suffix == ".ipynb":
+        return "\n\n".join("".join(c["source"]) for c in notebook(path)["cells"])
+    return path.read_text(encoding="utf-8")
+
+
+def module_notebooks() -> list[Path]:
+    return sorted(MODULES.glob("*.ipynb"))
+
+
+CALL = re.compile(r"""^(show|show_module)\(\s*["']([a-z0-9.-]+)["']\s*\)$""")
+
+
+def shown_ids(path: Path) -> list[str]:
+    """Prompt ids a notebook shows, in order (show_module counts as all its prompts)."""
+    from exercises.catalogue import course_catalogue
+
+    ids = []
+    for source in cells(path, "code"):
+        for line in source.splitlines():
+            match = CALL.match(line.strip())
+            if match and match[1] == "show":
+                ids.append(match[2])
+            elif match:
+                ids += [p.id for p in course_catalogue().module(match[2]).prompts]
+    return ids
+
+
+def test_every_toc_entry_exists() -> None:
+    """Each file in _toc.yml is a real page."""
+    missing = [
+        f for f in toc_files() if not any((REPO / f"{f}{s}").exists() for s in (".md", ".ipynb"))
+    ]
+    assert not missing, f"_toc.yml names pages that do not exist: {missing}"
+
+
+def test_every_page_is_in_the_toc() -> None:
+    """No page under book/ is left out of the table of contents (or listed twice)."""
+    listed = toc_files()
+    assert len(listed) == len(set(listed)), "a page is listed twice in _toc.yml"
+    orphans = [
+        str(p.relative_to(REPO))
+        for p in pages()
+        if str(p.relative_to(REPO).with_suffix("")) not in listed
+    ]
+    assert not orphans, f"pages missing from _toc.yml: {orphans}"
+
+
+def test_prompt_ids_in_the_book_exist_and_every_prompt_is_used(catalogue) -> None:
+    """Notebooks show only known prompts, each prompt appears once, and none is unused."""
+    used: list[str] = []
+    for path in sorted(BOOK.rglob("*.ipynb")):
+        if SKIP_PARTS & set(path.relative_to(BOOK).parts):
+            continue
+        for pid in shown_ids(path):
+            assert pid in catalogue.prompts, f"{path.name} shows unknown prompt {pid!r}"
+            used.append(pid)
+    repeated = sorted({p for p in used if used.count(p) > 1})
+    assert not repeated, f"prompts shown more than once: {repeated}"
+    unused = sorted(set(catalogue.prompts) - set(used))
+    assert not unused, f"prompts in the data that no page shows: {unused}"
+
+
+def test_notebooks_hold_prose_and_one_line_calls_only() -> None:
+    """Code cells are one import or one call each; no outputs are committed."""
+    allowed = re.compile(
+        r"^(from exercises import [a-z_, ]+"
+        r"|(show|show_module)\(\s*[\"'][a-z0-9.-]+[\"']\s*\)"
+        r"|[a-z_]+\(\))$"
+    )
+    for path in sorted(BOOK.rglob("*.ipynb")):
+        if SKIP_PARTS & set(path.relative_to(BOOK).parts):
+            continue
+        for cell in notebook(path)["cells"]:
+            if cell["cell_type"] != "code":
+                continue
+            source = "".join(cell["source"]).strip()
+            assert allowed.match(source), (
+                f"{path.name}: code cell is not a one-line call: {source!r}"
+            )
+            assert cell.get("outputs") == [], f"{path.name}: committed outputs"
+            assert "remove-input" in cell["metadata"].get("tags", []), f"{path.name}: code shown"
+
+
+ANATOMY = [
+    (r"^# Module \d+: .+", "a title 'Module N: ...'"),
+    (r"\*\*Time to complete:\*\* about \d+ minutes", "the time to complete"),
+    (r"^## What you will learn$", "a 'What you will learn' section"),
+    (r"^## A real example", "a real example section"),
+    (r"^## Check your understanding$", "a 'Check your understanding' section"),
+    (r"^## Key points$", "a 'Key points' section"),
+    (r"^## Go further$", "a 'Go further' section"),
+]
+
+
+@pytest.mark.parametrize("path", module_notebooks(), ids=lambda p: p.stem)
+def test_module_has_the_full_anatomy(path: Path, catalogue) -> None:
+    """Every module page has each part of the anatomy, in our standard wording."""
+    text = page_text(path)
+    for pattern, what in ANATOMY:
+        assert re.search(pattern, text, re.M), f"{path.name} lacks {what}"
+    ids = shown_ids(path)
+    kinds = [catalogue.prompt(pid).kind for pid in ids]
+    assert kinds.count("quiz") >= 1, f"{path.name} needs a knowledge check"
+    assert len([k for k in kinds if k != "quiz"]) >= 2, f"{path.name} needs two reflections"
+    module = catalogue.module(path.stem)
+    assert re.search(rf"^# Module {module.number}: ", text, re.M), "number differs from data"
+    assert f"about {module.minutes} minutes" in text, "time differs from the data file"
+    further = text.split("## Go further", 1)[1]
+    assert re.search(r"\(https://www\.england\.nhs\.uk/spread-and-adoption/", further), (
+        f"{path.name}: 'Go further' must link the Guide page(s) it teaches"
+    )
+    assert "show_workbook()" in "".join(cells(path, "code")), "no workbook panel"
+
+
+PLACEHOLDERS = re.compile(r"\b(TODO|TBD|FIXME|XXX|lorem ipsum|coming soon)\b", re.I)
+
+
+@pytest.mark.parametrize("path", pages(), ids=lambda p: str(p.relative_to(BOOK)))
+def test_no_placeholder_text(path: Path) -> None:
+    """Nothing half-written ships."""
+    match = PLACEHOLDERS.search(page_text(path))
+    assert not match, f"{path.name}: placeholder text {match[0]!r}"
+
+
+def test_prompt_data_has_no_placeholder_text() -> None:
+    """The prompt files are finished too."""
+    for path in sorted((REPO / "exercises" / "prompts").glob("*.yml")):
+        match = PLACEHOLDERS.search(path.read_text(encoding="utf-8"))
+        assert not match, f"{path.name}: placeholder text {match[0]!r}"
+
+
+@pytest.mark.parametrize("path", pages(), ids=lambda p: str(p.relative_to(BOOK)))
+def test_every_image_has_alt_text(path: Path) -> None:
+    """Markdown images have alt text; HTML images have a non-empty alt."""
+    text = page_text(path)
+    assert not re.search(r"!\[\s*\]\(", text), f"{path.name}: image without alt text"
+    for tag in re.findall(r"<img\b[^>]*>", text):
+        assert re.search(r'\balt="[^"]+"', tag), f"{path.name}: <img> without alt: {tag}"
+
+
+def words(text: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+(?:'[a-z]+)?", text.lower()))
+
+
+def test_no_wording_shared_with_the_guide(catalogue) -> None:
+    """The shared overlap check finds no run of words copied from the Guide's pages, and
+    none from the facts file except inside a module's own title."""
+    tool = SHARED / "tools" / "overlap-check"
+    assert tool.exists(), f"the overlap check is missing: expected {tool}"
+    out = subprocess.run(
+        [str(tool), "book", "exercises"], cwd=REPO, capture_output=True, text=True, timeout=120
+    )
+    assert out.returncode == 0 and " 0 runs shared with the Guide's pages" in out.stdout, out.stdout
+    titles = [words(f"Module {m.number}: {m.title}") for m in catalogue.modules.values()]
+    runs = re.findall(r'words shared with the facts file: "([^"]+)"', out.stdout)
+    copied = [run for run in runs if not any(run in title for title in titles)]
+    assert not copied, f"rewrite in your own words (shared with the facts file): {copied}"
