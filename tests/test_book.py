@@ -168,6 +168,9 @@ def test_module_has_the_full_anatomy(path: Path, catalogue) -> None:
         f"{path.name}: 'Go further' must link the Guide page(s) it teaches"
     )
     assert "show_workbook()" in "".join(cells(path, "code")), "no workbook panel"
+    if module.id != "capstone":
+        for standard in ("learned", "practice"):
+            assert f"{module.id}.{standard}" in ids, f"{path.name} lacks {module.id}.{standard}"
 
 
 PLACEHOLDERS = re.compile(r"\b(TODO|TBD|FIXME|XXX|lorem ipsum|coming soon)\b", re.I)
@@ -213,3 +216,31 @@ def test_no_wording_shared_with_the_guide(catalogue) -> None:
     runs = re.findall(r'words shared with the facts file: "([^"]+)"', out.stdout)
     copied = [run for run in runs if not any(run in title for title in titles)]
     assert not copied, f"rewrite in your own words (shared with the facts file): {copied}"
+
+
+MAX_GRADE = 10.0
+"""Flesch-Kincaid grade that each module's prose must not exceed (plain English)."""
+
+
+def prose(path: Path, catalogue) -> str:
+    """What a learner reads on a module page: its text and its prompts, one line a sentence."""
+    parts = cells(path, "markdown")
+    for pid in shown_ids(path):
+        p = catalogue.prompt(pid)
+        parts += [p.title, p.question, p.hint, *(o.label for o in p.options)]
+    lines = []
+    for line in "\n".join(parts).splitlines():
+        line = re.sub(r"\]\([^)]*\)", "]", line)  # keep link words, drop addresses
+        line = re.sub(r"[#*>_`|\[\]]", " ", line).strip(" -:0123456789.")
+        if line:
+            lines.append(line if line[-1] in ".?!" else line + ".")
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("path", module_notebooks(), ids=lambda p: p.stem)
+def test_module_prose_is_plain_english(path: Path, catalogue) -> None:
+    """Each module reads at a Flesch-Kincaid grade of 10 or lower."""
+    import textstat
+
+    grade = textstat.flesch_kincaid_grade(prose(path, catalogue))
+    assert grade <= MAX_GRADE, f"{path.name}: grade {grade:.1f}; use shorter sentences and words"
