@@ -7,6 +7,7 @@ the only signal. Pure functions: they return markup as text.
 
 from __future__ import annotations
 
+import textwrap
 from html import escape
 
 from .model import Prompt
@@ -124,26 +125,26 @@ def describe_ratings(prompt: Prompt, value: dict | int | None) -> str:
 
 
 def profile_svg(prompt: Prompt, value: dict | None) -> str:
-    """A horizontal bar chart of a rating grid, one bar per item, values written out."""
+    """A bar chart of a rating grid: each item's words above its bar, values written out."""
     top = len(prompt.scale)
-    label_w, bar_w, row_h = 230, 250, 34
-    height = 30 + row_h * len(prompt.items)
+    bar_w, pad = 420, 10
     parts = []
-    for n in range(1, top + 1):
-        gx = label_w + n / top * bar_w
-        parts.append(f'<line x1="{gx:.0f}" y1="20" x2="{gx:.0f}" y2="{height}" stroke="{GRID}"/>')
-        parts.append(_text(gx, 14, str(n), "middle", 11))
-    for row, item in enumerate(prompt.items):
-        y = 24 + row * row_h
-        parts.append(_text(label_w - 8, y + 18, item.label, "end"))
+    y = 4
+    for item in prompt.items:
+        for line in textwrap.wrap(item.label, 62) or [""]:
+            y += 16
+            parts.append(_text(pad, y, line))
+        y += 6
+        parts.append(
+            f'<rect x="{pad}" y="{y}" width="{bar_w}" height="16" fill="#e8edee" stroke="{GRID}"/>'
+        )
         rating = (value or {}).get(item.id)
         if rating:
-            parts.append(
-                f'<rect x="{label_w}" y="{y + 4}" width="{rating / top * bar_w:.0f}" '
-                f'height="{row_h - 12}" fill="{MARK}"/>'
-            )
-            parts.append(_text(label_w + rating / top * bar_w + 6, y + 18, str(rating)))
+            width = rating / top * bar_w
+            parts.append(f'<rect x="{pad}" y="{y}" width="{width:.0f}" height="16" fill="{MARK}"/>')
+            parts.append(_text(pad + bar_w + 8, y + 13, f"{rating} of {top}"))
         else:
-            parts.append(_text(label_w + 4, y + 18, "not rated yet"))
+            parts.append(_text(pad + bar_w + 8, y + 13, "not rated"))
+        y += 26
     body = "".join(parts)
-    return _svg(label_w + bar_w + 30, height + 6, describe_ratings(prompt, value), body)
+    return _svg(bar_w + 90, y + 4, describe_ratings(prompt, value), body)

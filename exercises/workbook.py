@@ -101,14 +101,28 @@ def parse_workbook(data: bytes) -> dict[str, Answer]:
     return answers
 
 
-def dump_workbook(answers: dict[str, Answer]) -> bytes:
-    """Serialise answers as workbook bytes (sorted, one answer per line, UTF-8)."""
-    lines = ",\n".join(
-        f"  {json.dumps(pid)}: "
-        + json.dumps({"value": a.value, "saved_at": a.saved_at}, ensure_ascii=False)
-        for pid, a in sorted(answers.items())
-    )
-    body = f"\n{lines}\n" if lines else ""
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
+
+
+def dump_workbook(
+    answers: dict[str, Answer], memo: dict[str, tuple[Answer, str]] | None = None
+) -> bytes:
+    """Serialise answers as workbook bytes (sorted, one answer per line, UTF-8).
+
+    ``memo`` (prompt id -> (answer, its encoded line)) lets a caller that saves often
+    reuse the lines of answers that did not change; it is updated in place.
+    """
+    memo = {} if memo is None else memo
+    lines = []
+    for pid, answer in sorted(answers.items()):
+        known = memo.get(pid)
+        if known is None or known[0] is not answer:
+            entry = {"value": answer.value, "saved_at": answer.saved_at}
+            known = memo[pid] = (answer, f"  {_ENCODE(pid)}: {_ENCODE(entry)}")
+        lines.append(known[1])
+    for pid in set(memo) - set(answers):
+        del memo[pid]
+    body = "\n" + ",\n".join(lines) + "\n" if lines else ""
     head = f'{{\n"format": "{FORMAT}",\n"version": {VERSION},\n"answers": {{'
     return f"{head}{body}}}\n}}\n".encode()
 
@@ -152,6 +166,11 @@ class Workbook:
         self.path = Path(path).expanduser() if path is not None else workbook_path()
         self.checker = checker
         self.notices: list[str] = []
+        # What this object last read or wrote: (file identity, answers, encoded lines).
+        # A save under the lock reuses it when the file is unchanged since, so saving
+        # one answer does not re-read and re-encode a large workbook.
+        self._seen: tuple[tuple[int, ...], dict[str, Answer]] | None = None
+        self._memo: dict[str, tuple[Answer, str]] = {}
 
     @property
     def previous_path(self) -> Path:
@@ -188,23 +207,35 @@ class Workbook:
             "may hold your earlier answers: you can import it below."
         )
 
+    def _identity(self) -> tuple[int, ...] | None:
+        try:
+            st = os.stat(self.path)
+        except FileNotFoundError:
+            return None
+        return (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+
     def _read_locked(self) -> dict[str, Answer]:
+        identity = self._identity()
+        if identity is None:
+            return {}
+        if self._seen is not None and self._seen[0] == identity:
+            return dict(self._seen[1])
         try:
             data = self.path.read_bytes()
-        except FileNotFoundError:
-            return {}
         except OSError as err:
             raise WorkbookError(f"Your workbook cannot be opened: {err}.") from None
         try:
-            return parse_workbook(data)
+            answers = parse_workbook(data)
         except WorkbookError as err:
             self._set_aside(str(err))
             return {}
+        self._seen = (identity, answers)
+        return dict(answers)
 
     def _write_locked(self, answers: dict[str, Answer]) -> None:
         tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
         with open(tmp, "wb") as out:
-            out.write(dump_workbook(answers))
+            out.write(dump_workbook(answers, self._memo))
             out.flush()
             os.fsync(out.fileno())
         if self.path.exists():
@@ -215,6 +246,8 @@ class Workbook:
                 shutil.copyfile(self.path, keep)
             os.replace(keep, self.previous_path)
         os.replace(tmp, self.path)
+        identity = self._identity()
+        self._seen = (identity, dict(answers)) if identity else None
 
     def answers(self) -> dict[str, Answer]:
         """Every saved answer, read from disk now."""

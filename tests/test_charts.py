@@ -55,7 +55,7 @@ def test_quadrant_svg_has_a_text_alternative_and_a_labelled_point() -> None:
 def test_profile_svg_writes_every_rating_and_escapes_labels() -> None:
     """Bars carry their numbers as text; unrated rows say so; labels are escaped."""
     svg = profile_svg(GRID, {"b": 3})
-    assert "Alpha &amp; co" in svg and "not rated yet" in svg and ">3<" in svg
+    assert "Alpha &amp; co" in svg and "not rated" in svg and ">3 of 3<" in svg
     assert describe_ratings(GRID, {"a": 1, "b": 3}) == (
         "Profile: Alpha & co 1 of 3 (Low); Beta 3 of 3 (High)."
     )

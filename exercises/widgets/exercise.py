@@ -18,6 +18,7 @@ from ..charts import describe_position, describe_ratings, profile_svg, quadrant_
 from ..model import Prompt, is_empty
 from ..workbook import Workbook, WorkbookError
 from .controls import build_control
+from .style import style_tag
 
 KIND_NAMES = {
     "text": "Reflection",
@@ -68,7 +69,7 @@ class Exercise(W.VBox):
         self.check_button = live_only(W.Button(description="Check my answer"))
         self.check_button.on_click(lambda _b: self.check())
         head = W.HTML(
-            f'<div class="course-exercise-head"><p><strong>{KIND_NAMES[prompt.kind]}: '
+            f'{style_tag()}<div class="course-exercise-head"><p><strong>{KIND_NAMES[prompt.kind]}: '
             f"{escape(prompt.title)}</strong></p><p>{escape(prompt.question)}</p>"
             + (f'<p class="course-hint">Hint: {escape(prompt.hint)}</p>' if prompt.hint else "")
             + "</div>"

@@ -18,6 +18,7 @@ from ..catalogue import Catalogue
 from ..report import answers_doc, to_html, to_markdown
 from ..workbook import ImportPreview, Workbook, WorkbookError
 from .exercise import live_only
+from .style import style_tag
 
 
 def download_link(data: bytes, filename: str, mime: str, label: str) -> str:
@@ -80,8 +81,10 @@ class WorkbookPanel(W.VBox):
             "JupyterHub or your own computer). There you can download your answers and "
             "import them again.</div>"
         )
-        super().__init__([W.HTML("<p><strong>Your workbook</strong></p>"), live_only(live), static])
+        head = W.HTML(f"{style_tag()}<p><strong>Your workbook</strong></p>")
+        super().__init__([head, live_only(live), static])
         self.add_class("course-workbook-panel")
+        self.add_class("course-exercise")
         self.refresh()
 
     def refresh(self) -> None:

@@ -1,0 +1,29 @@
+"""The exercises' own CSS, shipped inside the widgets so it works everywhere they show.
+
+JupyterLab, Voila and the static website all render it, because each exercise carries
+it in an HTML widget (a few hundred bytes). Site-only rules live in book/_static.
+"""
+
+from __future__ import annotations
+
+STYLE = """
+.course-exercise { border-left: 4px solid #005eb8; padding: 0.25rem 0 0.25rem 1rem; }
+.course-exercise .widget-label, .course-exercise .widget-label-basic {
+  text-align: left; white-space: normal; overflow: visible; text-overflow: clip;
+  height: auto; line-height: 1.4; max-width: none; }
+.course-exercise .widget-inline-hbox, .course-exercise .widget-inline-vbox { height: auto; }
+.course-exercise .widget-radio-box label { white-space: normal; height: auto; }
+.course-exercise .widget-radio-box-horizontal { flex-wrap: wrap; column-gap: 1rem; }
+.course-exercise .widget-radio-box-horizontal label { width: auto; }
+.course-exercise .widget-checkbox { height: auto; }
+.course-exercise .widget-button { width: auto; height: auto; min-height: 2rem;
+  white-space: normal; align-self: flex-start; padding: 0.25rem 1rem; }
+.course-exercise svg { height: auto; }
+.course-exercise .course-status { font-size: 0.9em; }
+.course-exercise details { margin: 0.5rem 0; }
+"""
+
+
+def style_tag() -> str:
+    """The exercise CSS as a <style> element."""
+    return f"<style>{STYLE}</style>"

@@ -1,0 +1,107 @@
+"""A real JupyterLab: run module 1, type an answer, find it in the workbook, restart, see it."""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from tests.browser.conftest import REPO, free_port
+
+pytestmark = pytest.mark.browser
+
+ANSWER = "A shared referral form for falls, typed in JupyterLab"
+
+
+@pytest.fixture
+def jupyterlab(tmp_path: Path):
+    """A JupyterLab server on 127.0.0.1 whose kernels save to a temporary workbook."""
+    port, token = free_port(), secrets.token_hex(16)
+    workbook = tmp_path / "workbook" / "workbook.json"
+    env = {
+        **os.environ,
+        "COURSE_WORKBOOK": str(workbook),
+        "JUPYTERLAB_SETTINGS_DIR": str(tmp_path / "settings"),
+        "JUPYTERLAB_WORKSPACES_DIR": str(tmp_path / "workspaces"),
+        "JUPYTER_RUNTIME_DIR": str(tmp_path / "runtime"),
+    }
+    log = (tmp_path / "jupyterlab.log").open("w")
+    server = subprocess.Popen(
+        [
+            sys.executable, "-m", "jupyterlab", "--no-browser", "--allow-root",
+            f"--port={port}", "--ip=127.0.0.1", f"--IdentityProvider.token={token}",
+            f"--ServerApp.root_dir={REPO}",
+            "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+            "--LabApp.news_url=",
+        ],
+        env=env, stdout=log, stderr=subprocess.STDOUT,
+    )  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 90
+    while True:
+        try:
+            with urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2):
+                break
+        except OSError:
+            if server.poll() is not None or time.monotonic() > deadline:
+                server.kill()
+                pytest.fail("JupyterLab did not start:\n" + (tmp_path / "jupyterlab.log").read_text())
+            time.sleep(0.5)
+    yield base, token, workbook
+    server.terminate()
+    try:
+        server.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        server.kill()
+    log.close()
+
+
+def wait_idle(page) -> None:
+    """Wait until the kernel is idle (the status bar text, not just the indicator)."""
+    page.locator(".jp-StatusBar-Widget", has_text="| Idle").first.wait_for(timeout=90_000)
+
+
+def run_all(page, restart: bool = False) -> None:
+    """Run every cell from the Run menu (restarting the kernel first if asked)."""
+    page.locator(".jp-Notebook").first.click()
+    page.get_by_role("menuitem", name="Run", exact=True).click()
+    command = "runmenu:restart-and-run-all" if restart else "runmenu:run-all"
+    page.locator(f"li[data-command='{command}']").click()
+    if restart:
+        page.locator(".jp-Dialog .jp-mod-accept").click()
+
+
+def test_answer_survives_a_kernel_restart(browser, jupyterlab) -> None:
+    """Type an answer in JupyterLab; it reaches the workbook file and shows after restart."""
+    base, token, workbook = jupyterlab
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    page.goto(f"{base}/lab/tree/book/modules/mindset.ipynb?token={token}&reset")
+    page.locator(".jp-Notebook").first.wait_for(timeout=90_000)
+    wait_idle(page)
+    exercise = page.locator(".course-exercise", has_text="The change I want to spread")
+    for _attempt in range(3):  # a cold kernel can ignore the first Run All
+        run_all(page)
+        try:
+            exercise.locator("textarea").wait_for(timeout=30_000)
+            break
+        except Exception:  # noqa: BLE001 - retried, then the assert below reports it
+            wait_idle(page)
+    box = exercise.locator("textarea")
+    box.fill(ANSWER)
+    exercise.locator(".course-status", has_text="Saved at").wait_for(timeout=15_000)
+    saved = json.loads(workbook.read_text())["answers"]["mindset.my-innovation"]
+    assert saved["value"] == ANSWER
+
+    run_all(page, restart=True)
+    again = page.locator(".course-exercise", has_text="The change I want to spread")
+    again.locator(".course-status", has_text="Saved earlier").wait_for(timeout=90_000)
+    assert again.locator("textarea").input_value() == ANSWER
+    context.close()
