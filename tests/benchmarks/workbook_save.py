@@ -9,15 +9,12 @@ flushes it to disk (fsync), keeps the previous copy and renames the new one into
 from __future__ import annotations
 
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-
-from exercises.catalogue import course_catalogue  # noqa: E402
-from exercises.workbook import Workbook  # noqa: E402
+from exercises.catalogue import course_catalogue
+from exercises.workbook import Workbook
 
 ANSWERS, SAVES, TARGET_MS = 1_000, 200, 5.0
 

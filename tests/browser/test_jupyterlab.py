@@ -12,6 +12,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.browser.conftest import REPO, free_port
 
@@ -52,7 +53,8 @@ def jupyterlab(tmp_path: Path):
         except OSError:
             if server.poll() is not None or time.monotonic() > deadline:
                 server.kill()
-                pytest.fail("JupyterLab did not start:\n" + (tmp_path / "jupyterlab.log").read_text())
+                log_text = (tmp_path / "jupyterlab.log").read_text()
+                pytest.fail(f"JupyterLab did not start:\n{log_text}")
             time.sleep(0.5)
     yield base, token, workbook
     server.terminate()
@@ -92,7 +94,7 @@ def test_answer_survives_a_kernel_restart(browser, jupyterlab) -> None:
         try:
             exercise.locator("textarea").wait_for(timeout=30_000)
             break
-        except Exception:  # noqa: BLE001 - retried, then the assert below reports it
+        except PlaywrightTimeout:
             wait_idle(page)
     box = exercise.locator("textarea")
     box.fill(ANSWER)
