@@ -50,7 +50,7 @@ unit:
 
 notebooks:
 	mkdir -p $(SCRATCH)
-	COURSE_WORKBOOK=$(SCRATCH)/nbval-workbook.json \
+	export COURSE_WORKBOOK=$(SCRATCH)/nbval-workbook.json; \
 	  $(PYTEST) -p no:cacheprovider --nbval-lax --nbval-current-env book/
 
 book:

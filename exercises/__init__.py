@@ -31,11 +31,13 @@ __all__ = [
     "load_catalogue",
     "show",
     "show_module",
+    "show_plan",
+    "show_progress",
     "show_workbook",
     "workbook_path",
 ]
 
-_WIDGET_NAMES = {"show", "show_module", "show_workbook"}
+_WIDGET_NAMES = {"show", "show_module", "show_plan", "show_progress", "show_workbook"}
 
 
 def __getattr__(name: str) -> Any:

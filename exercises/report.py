@@ -199,23 +199,29 @@ def _html_blocks(blocks: list[Block]) -> str:
     return "".join(out)
 
 
-def to_html(doc: Doc) -> str:
-    """Render a document as one self-contained, printable HTML page."""
-    body = [f"<h1>{escape(doc.title)}</h1><p>{escape(doc.subtitle)}</p>"]
+def to_fragment(doc: Doc, level: int = 1) -> str:
+    """Render a document's body as HTML to place inside another page (headings from h<level>)."""
+    h1, h2, h3 = (f"h{min(level + n, 6)}" for n in range(3))
+    body = [f"<{h1}>{escape(doc.title)}</{h1}><p>{escape(doc.subtitle)}</p>"]
     for s in doc.sections:
-        body.append(f"<section><h2>{escape(s.title)}</h2>")
+        body.append(f"<section><{h2}>{escape(s.title)}</{h2}>")
         if s.lead:
             body.append(f"<p>{escape(s.lead)}</p>")
         body.append(_html_blocks(s.blocks))
         for e in s.entries:
             body.append(
-                f'<div class="entry"><h3>{escape(e.title)}</h3>'
+                f'<div class="entry"><{h3}>{escape(e.title)}</{h3}>'
                 f'<p class="question">{escape(e.question)}</p>{_html_blocks(e.blocks)}</div>'
             )
         body.append("</section>")
+    return "".join(body)
+
+
+def to_html(doc: Doc) -> str:
+    """Render a document as one self-contained, printable HTML page."""
     return (
         '<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{escape(doc.title)}</title><style>{STYLE}</style></head>"
-        f"<body><main>{''.join(body)}</main></body></html>\n"
+        f"<body><main>{to_fragment(doc)}</main></body></html>\n"
     )

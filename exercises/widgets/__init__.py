@@ -4,7 +4,15 @@ Notebooks use three calls, through :mod:`exercises`: ``show(prompt_id)``,
 ``show_module(module_id)`` and ``show_workbook()``.
 """
 
-from .api import Session, session, show, show_module, show_workbook
+from .api import (
+    Session,
+    session,
+    show,
+    show_module,
+    show_plan,
+    show_progress,
+    show_workbook,
+)
 from .exercise import Exercise
 from .panel import WorkbookPanel
 
@@ -15,5 +23,7 @@ __all__ = [
     "session",
     "show",
     "show_module",
+    "show_plan",
+    "show_progress",
     "show_workbook",
 ]

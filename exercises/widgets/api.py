@@ -8,6 +8,7 @@ import ipywidgets as W
 
 from ..catalogue import Catalogue, course_catalogue
 from ..workbook import Workbook
+from .capstone import PlanView, ProgressView
 from .exercise import Exercise
 from .panel import WorkbookPanel
 
@@ -34,6 +35,14 @@ class Session:
     def show_workbook(self) -> WorkbookPanel:
         """The workbook panel (downloads and import)."""
         return WorkbookPanel(self.workbook, self.catalogue, on_import=self.reload_all)
+
+    def show_plan(self) -> PlanView:
+        """The learner's plan and learning record, built from every answer."""
+        return PlanView(self.workbook, self.catalogue)
+
+    def show_progress(self) -> ProgressView:
+        """Module by module: what is answered and what is left."""
+        return ProgressView(self.workbook, self.catalogue)
 
     def reload_all(self) -> None:
         """Show the workbook's current answers in every exercise of this session."""
@@ -65,3 +74,13 @@ def show_module(module_id: str) -> W.VBox:
 def show_workbook() -> WorkbookPanel:
     """Show your workbook: where it is, downloads and import."""
     return session().show_workbook()
+
+
+def show_plan() -> PlanView:
+    """Show your spread and adoption plan and your learning record, with downloads."""
+    return session().show_plan()
+
+
+def show_progress() -> ProgressView:
+    """Show what you have answered in each module and what is left."""
+    return session().show_progress()

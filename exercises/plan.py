@@ -1,0 +1,204 @@
+"""The capstone documents, built from a learner's answers across every module.
+
+* :func:`plan_doc` – "My spread and adoption plan": the change, the starting profile on
+  the seven principles, the complexity position, the network, every action item and the
+  capstone's own answers. Missing answers appear as gaps to fill.
+* :func:`progress` – module by module, what has been answered and what is left.
+* :func:`learning_record_doc` – a short reflective record for a professional portfolio:
+  modules completed with their time, what I learned and how it changes my practice.
+
+Pure functions returning :class:`exercises.report.Doc` (render with ``to_html`` or
+``to_markdown``); nothing here reads files or imports widgets.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass
+
+from .catalogue import Catalogue
+from .model import Answer, Module, Prompt, is_empty
+from .report import GAP, Block, Doc, Entry, Section, answer_blocks, entry
+
+CHANGE = "mindset.my-innovation"
+BASELINE = "principles.baseline"
+POSITION = "complexity.position"
+NETWORK = "networks.people"
+LEARNED, PRACTICE = "learned", "practice"
+"""The standard closing prompts of every module (``<module>.learned`` and ``.practice``)."""
+
+
+def _today() -> str:
+    return _dt.date.today().strftime("%d %B %Y").lstrip("0")
+
+
+def _named(catalogue: Catalogue, answers: dict[str, Answer], pid: str, lead: str) -> Section:
+    """A section for one well-known prompt, or a gap if the course has no such prompt."""
+    prompt = catalogue.prompts.get(pid)
+    if prompt is None:
+        return Section(lead, blocks=[Block("gap", GAP)])
+    return Section(lead, entries=[entry(prompt, answers.get(pid))])
+
+
+def _actions(catalogue: Catalogue, answers: dict[str, Answer]) -> Section:
+    """Every action item from every module, soonest first, with the module it came from."""
+    rows = []
+    for module in catalogue.modules.values():
+        for p in module.prompts:
+            answer = answers.get(p.id)
+            if p.kind != "actions" or answer is None or not isinstance(answer.value, list):
+                continue
+            for row in answer.value:
+                if isinstance(row, dict) and any(row.values()):
+                    when = row.get("when", "")
+                    rows.append(
+                        (
+                            when or "9999",
+                            [
+                                row.get("what", ""),
+                                row.get("who", ""),
+                                when or "not set",
+                                f"Module {module.number}",
+                            ],
+                        )
+                    )
+    rows.sort(key=lambda r: r[0])
+    blocks = (
+        [Block("table", headers=["What", "Who", "By when", "From"], rows=[r for _, r in rows])]
+        if rows
+        else [Block("gap", "No actions yet: each module's action prompts add them here.")]
+    )
+    return Section(
+        "My actions",
+        "Every action you planned in the course, soonest first.",
+        blocks=blocks,
+    )
+
+
+def plan_doc(catalogue: Catalogue, answers: dict[str, Answer]) -> Doc:
+    """'My spread and adoption plan', with gaps where answers are missing."""
+    sections = [
+        _named(catalogue, answers, CHANGE, "The change I want to spread"),
+        _named(catalogue, answers, BASELINE, "My starting point on the seven principles"),
+        _named(catalogue, answers, POSITION, "How complex my change is"),
+        _named(catalogue, answers, NETWORK, "People in my network"),
+        _actions(catalogue, answers),
+    ]
+    capstone = catalogue.modules.get("capstone")
+    if capstone is not None:
+        own = [p for p in capstone.prompts if p.kind not in ("quiz", "actions")]
+        sections.append(
+            Section("My plan in brief", entries=[entry(p, answers.get(p.id)) for p in own])
+        )
+    done = sum(e.answered for s in sections for e in s.entries)
+    total = sum(len(s.entries) for s in sections)
+    return Doc(
+        "My spread and adoption plan",
+        f"Made on {_today()} from my answers in the course. {done} of {total} parts "
+        "filled in; gaps show what is still to do.",
+        sections,
+    )
+
+
+@dataclass(frozen=True)
+class ModuleProgress:
+    """How far a learner has got with one module."""
+
+    module: Module
+    answered: tuple[Prompt, ...]
+    left: tuple[Prompt, ...]
+    last_saved: str | None
+
+    @property
+    def complete(self) -> bool:
+        """Every prompt of the module has an answer."""
+        return not self.left
+
+
+def progress(catalogue: Catalogue, answers: dict[str, Answer]) -> list[ModuleProgress]:
+    """Module by module: answered prompts, prompts left and when the last answer was saved."""
+    rows = []
+    for module in catalogue.modules.values():
+        done = [p for p in module.prompts if p.id in answers and not is_empty(answers[p.id].value)]
+        left = [p for p in module.prompts if p not in done]
+        times = [answers[p.id].saved_at for p in done]
+        rows.append(ModuleProgress(module, tuple(done), tuple(left), max(times, default=None)))
+    return rows
+
+
+def progress_doc(catalogue: Catalogue, answers: dict[str, Answer]) -> Doc:
+    """The progress view as a document: one table row per module."""
+    table = []
+    for row in progress(catalogue, answers):
+        if not row.module.prompts:
+            continue
+        left = ", ".join(p.title for p in row.left) or "Nothing – complete"
+        table.append(
+            [
+                f"{row.module.number}. {row.module.title}",
+                f"{len(row.answered)} of {len(row.module.prompts)}",
+                left,
+            ]
+        )
+    return Doc(
+        "My progress",
+        f"On {_today()}.",
+        [
+            Section(
+                "Module by module",
+                blocks=[Block("table", headers=["Module", "Answered", "Still to do"], rows=table)],
+            )
+        ],
+    )
+
+
+def _day(saved_at: str) -> str:
+    return _dt.datetime.fromisoformat(saved_at).astimezone().strftime("%d %B %Y").lstrip("0")
+
+
+def learning_record_doc(catalogue: Catalogue, answers: dict[str, Answer]) -> Doc:
+    """A reflective learning record: one section per module the learner has worked on."""
+    sections = []
+    total = 0
+    for row in progress(catalogue, answers):
+        if not row.answered:
+            continue
+        module = row.module
+        total += module.minutes
+        status = (
+            "completed"
+            if row.complete
+            else (f"in progress ({len(row.answered)} of {len(module.prompts)} questions answered)")
+        )
+        lead = (
+            f"About {module.minutes} minutes of learning; {status}; "
+            f"last worked on {_day(row.last_saved)}."
+            if row.last_saved
+            else ""
+        )
+        entries = []
+        for suffix, title in (
+            (LEARNED, "What I learned"),
+            (PRACTICE, "How it changes my practice"),
+        ):
+            prompt = catalogue.prompts.get(f"{module.id}.{suffix}")
+            if prompt is not None:
+                answer = answers.get(prompt.id)
+                blocks = answer_blocks(prompt, answer.value if answer else None)
+                entries.append(Entry(title, prompt.question, blocks, answer is not None))
+        sections.append(Section(f"Module {module.number}: {module.title}", lead, entries))
+    if not sections:
+        sections.append(
+            Section(
+                "No modules yet",
+                blocks=[Block("gap", "Answer a module's questions to start your learning record.")],
+            )
+        )
+    hours = f"{total / 60:.1f}".rstrip("0").rstrip(".")
+    return Doc(
+        "My learning record",
+        f"Course: Leading the spread and adoption of innovation. Made on {_today()}. "
+        f"Modules worked on: {len([s for s in sections if s.entries])}; about {hours} hours "
+        "of learning. Name: ____________________",
+        sections,
+    )

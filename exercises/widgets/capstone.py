@@ -1,0 +1,102 @@
+"""The capstone's widgets: the plan with its downloads, the learning record and progress."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from html import escape
+
+import ipywidgets as W
+
+from ..catalogue import Catalogue
+from ..plan import learning_record_doc, plan_doc, progress_doc
+from ..report import Doc, to_fragment, to_html, to_markdown
+from ..workbook import Workbook, WorkbookError
+from .exercise import live_only
+from .panel import download_link
+from .style import style_tag
+
+
+def _downloads(doc: Doc, stem: str, what: str) -> str:
+    day = _dt.date.today().isoformat()
+    return (
+        "<li>"
+        + download_link(
+            to_html(doc).encode(),
+            f"{stem}-{day}.html",
+            "text/html",
+            f"Download {what} as a web page (to read, print or save as PDF)",
+        )
+        + "</li><li>"
+        + download_link(
+            to_markdown(doc).encode(),
+            f"{stem}-{day}.md",
+            "text/markdown",
+            f"Download {what} as Markdown (plain text)",
+        )
+        + "</li>"
+    )
+
+
+class _DocView(W.VBox):
+    """A document built from the workbook, shown inline, with a refresh button."""
+
+    title = ""
+    button = "Update"
+
+    def __init__(self, workbook: Workbook, catalogue: Catalogue) -> None:
+        self.workbook = workbook
+        self.catalogue = catalogue
+        self.refresh_button = live_only(W.Button(description=self.button))
+        self.refresh_button.on_click(lambda _b: self.refresh())
+        self.body = W.HTML()
+        head = W.HTML(f"{style_tag()}<p><strong>{escape(self.title)}</strong></p>")
+        super().__init__([head, self.refresh_button, self.body])
+        self.add_class("course-exercise")
+        self.add_class("course-document")
+        self.refresh()
+
+    def build(self, answers: dict) -> str:  # pragma: no cover - every subclass defines it
+        """The HTML to show for these answers."""
+        raise NotImplementedError
+
+    def refresh(self) -> None:
+        """Read the workbook now and redraw."""
+        try:
+            answers = self.workbook.answers()
+        except WorkbookError as err:
+            self.body.value = f"<p><strong>Problem:</strong> {escape(str(err))}</p>"
+            return
+        notices = "".join(
+            f"<p><strong>Important:</strong> {escape(n)}</p>" for n in self.workbook.take_notices()
+        )
+        self.body.value = notices + self.build(answers)
+
+
+class PlanView(_DocView):
+    """'My spread and adoption plan' and the learning record, with downloads."""
+
+    title = "My spread and adoption plan"
+    button = "Update my plan"
+
+    def build(self, answers: dict) -> str:
+        plan = plan_doc(self.catalogue, answers)
+        record = learning_record_doc(self.catalogue, answers)
+        links = _downloads(plan, "my-spread-and-adoption-plan", "my plan") + _downloads(
+            record, "my-learning-record", "my learning record"
+        )
+        return (
+            f'<div class="course-live-only"><ul>{links}</ul></div>'
+            f'<div class="course-plan">{to_fragment(plan, level=3)}</div>'
+            "<details><summary>Show my learning record</summary>"
+            f"{to_fragment(record, level=3)}</details>"
+        )
+
+
+class ProgressView(_DocView):
+    """Module by module: what is answered and what is left."""
+
+    title = "My progress"
+    button = "Update my progress"
+
+    def build(self, answers: dict) -> str:
+        return to_fragment(progress_doc(self.catalogue, answers), level=3)

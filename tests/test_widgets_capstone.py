@@ -1,0 +1,107 @@
+"""Fill every module's exercises through the widgets, then build the capstone documents."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+from pathlib import Path
+
+import pytest
+
+from exercises.widgets import Exercise, Session
+from exercises.workbook import Workbook
+
+
+def fill(view: Exercise, n: int) -> None:
+    """Answer one exercise through its controls, as a learner would (set .value, .click())."""
+    control, prompt = view.control, view.prompt
+    kind = prompt.kind
+    if kind == "text":
+        control.box.value = f"My answer to {prompt.title} ({n})"
+    elif kind == "rating":
+        for i, radios in enumerate(control.rows.values()):
+            radios.value = 1 + (n + i) % len(prompt.scale)
+    elif kind in ("choice", "quiz"):
+        control.radios.value = prompt.options[n % len(prompt.options)].id
+        if kind == "quiz":
+            view.check_button.click()
+    elif kind == "checklist":
+        list(control.boxes.values())[n % len(prompt.options)].value = True
+    elif kind == "position":
+        control.axes["x"].value = 1 + n % prompt.x.steps
+        control.axes["y"].value = prompt.y.steps
+    elif kind in ("list", "actions"):
+        for r in range(2):
+            if r:
+                control.add.click()
+            row = control.rows[r]
+            for field in prompt.columns:
+                widget = row.inputs[field.id]
+                if field.kind == "choice":
+                    widget.value = field.options[r % len(field.options)]
+                elif field.kind == "date":
+                    widget.value = dt.date(2027, 1, 10 + r + n % 10)
+                else:
+                    widget.value = f"{field.label} {r + 1}"
+    else:
+        pytest.fail(f"no filler for kind {kind}")
+
+
+def text(markup: str) -> str:
+    return html.unescape(re.sub(r"\s+", " ", re.sub("<[^>]+>", " ", markup)))
+
+
+@pytest.fixture
+def session(tmp_path: Path, catalogue) -> Session:
+    return Session(Workbook(tmp_path / "wb.json", checker=catalogue.check), catalogue)
+
+
+def test_complete_workbook_through_every_module_builds_the_plan(session: Session) -> None:
+    """Every prompt of every module answered through its widgets gives a full plan."""
+    for module in session.catalogue.modules.values():
+        for n, prompt in enumerate(module.prompts):
+            view = session.show(prompt.id)
+            fill(view, n)
+            assert "Saved at" in view.status.value, f"{prompt.id}: {view.status.value}"
+    answers = session.workbook.answers()
+    assert set(answers) == set(session.catalogue.prompts)
+
+    plan = session.show_plan()
+    shown = text(plan.body.value)
+    assert "Not answered yet" not in shown.split("Show my learning record")[0]
+    assert "My answer to The change I want to spread" in shown
+    links = re.findall(r'download="([^"]+)"', plan.body.value)
+    assert len(links) == 4 and any(n.startswith("my-spread-and-adoption-plan") for n in links)
+    for key in ("principles.baseline", "complexity.position", "networks.people"):
+        if key in session.catalogue.prompts:
+            assert session.catalogue.prompts[key].title in shown
+    if "principles.baseline" in session.catalogue.prompts:
+        assert "<svg" in plan.body.value
+    assert "What will you do? 1" in shown  # action rows gathered into "My actions"
+
+    progress = text(session.show_progress().body.value)
+    assert progress.count("Nothing – complete") == len(
+        [m for m in session.catalogue.modules.values() if m.prompts]
+    )
+
+
+def test_empty_workbook_builds_a_plan_of_gaps(session: Session) -> None:
+    """With nothing answered the plan and record still build, showing gaps, not errors."""
+    plan = session.show_plan()
+    shown = text(plan.body.value)
+    assert "Not answered yet" in shown and "No actions yet" in shown
+    assert "Problem" not in shown
+    assert "Answer a module's questions to start your learning record" in shown
+    assert not session.workbook.path.exists()
+    progress = text(session.show_progress().body.value)
+    assert "0 of" in progress and "Nothing – complete" not in progress
+
+
+def test_update_button_rereads_the_workbook(session: Session) -> None:
+    """Answers saved after the plan was shown appear when the learner presses Update."""
+    plan = session.show_plan()
+    session.show("mindset.my-innovation").control.box.value = "Community pharmacy checks"
+    assert "Community pharmacy checks" not in plan.body.value
+    plan.refresh_button.click()
+    assert "Community pharmacy checks" in plan.body.value
