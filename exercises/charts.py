@@ -37,6 +37,11 @@ def _text(x: float, y: float, words: str, anchor: str = "start", size: int = 13)
     )
 
 
+def _lead(title: str) -> str:
+    """A title as the start of a sentence: 'Title:' or, after a question mark, 'Title?'."""
+    return title if title.endswith(("?", "!", ".")) else f"{title}:"
+
+
 def describe_position(prompt: Prompt, value: dict | None) -> str:
     """One sentence saying where the learner placed themselves on both axes."""
     if prompt.x is None or prompt.y is None:
@@ -45,7 +50,7 @@ def describe_position(prompt: Prompt, value: dict | None) -> str:
         return f"No position chosen yet for {prompt.title}."
     x, y = prompt.x, prompt.y
     text = (
-        f"{prompt.title}: {x.label} {value['x']} of {x.steps} "
+        f"{_lead(prompt.title)} {x.label} {value['x']} of {x.steps} "
         f"(1 is {x.low.lower()}, {x.steps} is {x.high.lower()}); "
         f"{y.label} {value['y']} of {y.steps} "
         f"(1 is {y.low.lower()}, {y.steps} is {y.high.lower()})."
@@ -93,7 +98,8 @@ def quadrant_svg(prompt: Prompt, value: dict | None) -> str:
         f"{escape(y_axis.label)}</text>",
     ]
     if prompt.quadrants:
-        spots = [(0.25, 0.75), (0.75, 0.75), (0.25, 0.25), (0.75, 0.25)]
+        # Halfway between grid rows, so a point (always on a row) never covers a label.
+        spots = [(0.25, 0.625), (0.75, 0.625), (0.25, 0.125), (0.75, 0.125)]
         for label, (fx, fy) in zip(prompt.quadrants, spots, strict=True):
             parts.append(_text(pad + fx * size, pad + fy * size, label, "middle", 12))
     if value:
@@ -115,13 +121,13 @@ def describe_ratings(prompt: Prompt, value: dict | int | None) -> str:
     if not value:
         return f"No ratings yet for {prompt.title}."
     if isinstance(value, int):
-        return f"{prompt.title}: {value} of {len(scale)}, {scale[value - 1]}."
+        return f"{_lead(prompt.title)} {value} of {len(scale)}, {scale[value - 1]}."
     rated = [
         f"{item.label} {value[item.id]} of {len(scale)} ({scale[value[item.id] - 1]})"
         for item in prompt.items
         if item.id in value
     ]
-    return f"{prompt.title}: " + "; ".join(rated) + "."
+    return f"{_lead(prompt.title)} " + "; ".join(rated) + "."
 
 
 def profile_svg(prompt: Prompt, value: dict | None) -> str:
