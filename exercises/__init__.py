@@ -30,6 +30,7 @@ __all__ = [
     "course_catalogue",
     "load_catalogue",
     "show",
+    "show_cohort_summary",
     "show_module",
     "show_plan",
     "show_progress",
@@ -37,7 +38,14 @@ __all__ = [
     "workbook_path",
 ]
 
-_WIDGET_NAMES = {"show", "show_module", "show_plan", "show_progress", "show_workbook"}
+_WIDGET_NAMES = {
+    "show",
+    "show_cohort_summary",
+    "show_module",
+    "show_plan",
+    "show_progress",
+    "show_workbook",
+}
 
 
 def __getattr__(name: str) -> Any:

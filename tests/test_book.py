@@ -139,6 +139,16 @@ def test_notebooks_hold_prose_and_one_line_calls_only() -> None:
             assert "remove-input" in cell["metadata"].get("tags", []), f"{path.name}: code shown"
 
 
+@pytest.mark.parametrize("path", module_notebooks(), ids=lambda p: p.stem)
+def test_code_is_collapsed_and_the_first_cell_says_what_to_click(path: Path) -> None:
+    """In JupyterLab a newcomer sees prose, not code, and is told how to start."""
+    first = notebook(path)["cells"][0]
+    assert first["cell_type"] == "markdown" and "Run All Cells" in "".join(first["source"])
+    for cell in notebook(path)["cells"]:
+        if cell["cell_type"] == "code":
+            assert cell["metadata"].get("jupyter", {}).get("source_hidden") is True
+
+
 ANATOMY = [
     (r"^# Module \d+: .+", "a title 'Module N: ...'"),
     (r"\*\*Time to complete:\*\* about \d+ minutes", "the time to complete"),

@@ -3,16 +3,18 @@
 NHS networks often block public CDNs, so the built site carries its own copies of
 RequireJS, the Jupyter widgets HTML manager and MathJax, taken from ``node_modules``
 (installed by ``npm ci`` from the committed lock file). They are copied into
-``_static/vendor/`` after the build, and are loaded only on the pages that need them
-(MyST-NB adds the widget scripts to pages with widgets; Sphinx adds MathJax to pages
-with maths). When ``node_modules`` is missing, the build says so and falls back to
-the public CDNs.
+``_static/course-vendor/`` after the build, and are loaded only on the pages that need
+them: pages that show a live widget (exercises show plain HTML forms on the website
+instead, see ``exercises/static_form.py``), and pages with maths. When
+``node_modules`` is missing, the build says so and falls back to the public CDNs.
 """
 
 from __future__ import annotations
 
 import shutil
+from html import escape
 from pathlib import Path
+from urllib.parse import quote
 
 from sphinx.application import Sphinx
 from sphinx.config import Config
@@ -76,7 +78,95 @@ def copy_vendor(app: Sphinx, exception: Exception | None) -> None:
         shutil.copytree(root / "mathjax/es5" / part, target / "mathjax" / part, dirs_exist_ok=True)
 
 
+def drop_unused_widget_js(
+    app: Sphinx, pagename: str, templatename: str, context: dict, doctree: object
+) -> None:
+    """Leave out widget state and scripts on pages that show no live widget.
+
+    Exercises are drawn on the website as plain HTML forms, so a module page carries
+    widget state that nothing uses; MyST-NB would still add it and the widget scripts.
+    Runs before MyST-NB's own page handler.
+    """
+    if "application/vnd.jupyter.widget-view+json" in context.get("body", ""):
+        return
+    js_files = getattr(app.env, "nb_metadata", {}).get(pagename, {}).get("js_files", {})
+    for key in [k for k in js_files if k.startswith("ipywidgets")]:
+        del js_files[key]
+
+
+def fix_citation_roles(
+    app: Sphinx, pagename: str, templatename: str, context: dict, doctree: object
+) -> None:
+    """Give reference-list entries a valid role.
+
+    Docutils marks each citation ``role="doc-biblioentry"`` inside a
+    ``role="list"`` container: the role is deprecated in DPUB-ARIA 1.1 and a list needs
+    ``listitem`` children, so axe reports both (WCAG 1.3.1). ``listitem`` is what
+    assistive technology expects of a list's entries.
+    """
+    body = context.get("body", "")
+    if 'role="doc-biblioentry"' in body:
+        context["body"] = body.replace('role="doc-biblioentry"', 'role="listitem"')
+
+
+FORM_VIEW_PAGES = "book/modules/"
+"""Pages (notebooks) that get links to open their exercises as a no-code form."""
+
+
+def form_view_links(theme_options: dict, notebook: str) -> list[tuple[str, str]]:
+    """(label, URL) pairs that open ``notebook`` in Voila on Binder and on the JupyterHub.
+
+    Built from the same settings as the theme's launch buttons (``repository.url``,
+    ``repository.branch``, ``launch_buttons`` in ``_config.yml``).
+    """
+    repo_url = theme_options.get("repository_url", "").rstrip("/")
+    branch = theme_options.get("repository_branch", "main")
+    launch = theme_options.get("launch_buttons", {}) or {}
+    if "github.com/" not in repo_url:
+        return []
+    org_repo = repo_url.split("github.com/", 1)[1]
+    links = []
+    if launch.get("binderhub_url"):
+        binder = launch["binderhub_url"].rstrip("/")
+        links.append(
+            ("on Binder", f"{binder}/v2/gh/{org_repo}/{branch}?urlpath=voila/render/{notebook}")
+        )
+    if launch.get("jupyterhub_url"):
+        hub = launch["jupyterhub_url"].rstrip("/")
+        name = org_repo.split("/")[-1]
+        links.append(
+            (
+                "on your organisation's JupyterHub",
+                f"{hub}/hub/user-redirect/git-pull?repo={quote(repo_url, safe='')}"
+                f"&urlpath=voila/render/{name}/{notebook}&branch={branch}",
+            )
+        )
+    return links
+
+
+def add_form_view_links(
+    app: Sphinx, pagename: str, templatename: str, context: dict, doctree: object
+) -> None:
+    """Put 'do the exercises as a form, with no code' links at the top of each module."""
+    if not pagename.startswith(FORM_VIEW_PAGES) or not context.get("body"):
+        return
+    links = form_view_links(app.config.html_theme_options, f"{pagename}.ipynb")
+    if not links:
+        return
+    items = " or ".join(f'<a href="{escape(url)}">{escape(label)}</a>' for label, url in links)
+    box = (
+        '<aside class="course-form-view" aria-label="Open the exercises as a form">'
+        "<p><strong>Prefer a simple form, with no code?</strong> "
+        f"Open this module's exercises as a form {items}. Your answers save to your "
+        "workbook, just as they do in JupyterLab.</p></aside>"
+    )
+    context["body"] = box + context["body"]
+
+
 def setup(app: Sphinx) -> dict:
     """Register the extension."""
     app.connect("config-inited", configure, priority=900)
+    app.connect("html-page-context", drop_unused_widget_js, priority=100)
+    app.connect("html-page-context", fix_citation_roles)
+    app.connect("html-page-context", add_form_view_links)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -9,6 +9,7 @@ import ipywidgets as W
 from ..catalogue import Catalogue, course_catalogue
 from ..workbook import Workbook
 from .capstone import PlanView, ProgressView
+from .cohort import CohortSummaryPanel
 from .exercise import Exercise
 from .panel import WorkbookPanel
 
@@ -84,3 +85,8 @@ def show_plan() -> PlanView:
 def show_progress() -> ProgressView:
     """Show what you have answered in each module and what is left."""
     return session().show_progress()
+
+
+def show_cohort_summary() -> CohortSummaryPanel:
+    """Facilitators: summarise a folder of share files (starts with a rehearsal cohort)."""
+    return CohortSummaryPanel()

@@ -12,6 +12,7 @@ from ..plan import learning_record_doc, plan_doc, progress_doc
 from ..report import Doc, to_fragment, to_html, to_markdown
 from ..workbook import Workbook, WorkbookError
 from .exercise import live_only
+from .fallback import StaticFallback
 from .panel import download_link
 from .style import style_tag
 
@@ -37,7 +38,13 @@ def _downloads(doc: Doc, stem: str, what: str) -> str:
     )
 
 
-class _DocView(W.VBox):
+WEBSITE_NOTE = (
+    "On the website this shows an empty example. When you run this module in Jupyter, "
+    "it is built from your own answers."
+)
+
+
+class _DocView(StaticFallback, W.VBox):
     """A document built from the workbook, shown inline, with a refresh button."""
 
     title = ""
@@ -55,9 +62,17 @@ class _DocView(W.VBox):
         self.add_class("course-document")
         self.refresh()
 
-    def build(self, answers: dict) -> str:  # pragma: no cover - every subclass defines it
-        """The HTML to show for these answers."""
+    def build(self, answers: dict, live: bool = True) -> str:  # pragma: no cover
+        """The HTML to show for these answers (``live``: with download links)."""
         raise NotImplementedError
+
+    def static_html(self) -> str:
+        """What the website shows: the document as it looks with no answers yet."""
+        return (
+            f'<div class="course-exercise"><p><strong>{escape(self.title)}</strong></p>'
+            f'<p class="course-note" role="note">{WEBSITE_NOTE}</p>'
+            f"{self.build({}, live=False)}</div>"
+        )
 
     def refresh(self) -> None:
         """Read the workbook now and redraw."""
@@ -78,15 +93,15 @@ class PlanView(_DocView):
     title = "My spread and adoption plan"
     button = "Update my plan"
 
-    def build(self, answers: dict) -> str:
+    def build(self, answers: dict, live: bool = True) -> str:
         plan = plan_doc(self.catalogue, answers)
         record = learning_record_doc(self.catalogue, answers)
         links = _downloads(plan, "my-spread-and-adoption-plan", "my plan") + _downloads(
             record, "my-learning-record", "my learning record"
         )
         return (
-            f'<div class="course-live-only"><ul>{links}</ul></div>'
-            f'<div class="course-plan">{to_fragment(plan, level=3)}</div>'
+            (f'<div class="course-live-only"><ul>{links}</ul></div>' if live else "")
+            + f'<div class="course-plan">{to_fragment(plan, level=3)}</div>'
             "<details><summary>Show my learning record</summary>"
             f"{to_fragment(record, level=3)}</details>"
         )
@@ -98,5 +113,5 @@ class ProgressView(_DocView):
     title = "My progress"
     button = "Update my progress"
 
-    def build(self, answers: dict) -> str:
+    def build(self, answers: dict, live: bool = True) -> str:
         return to_fragment(progress_doc(self.catalogue, answers), level=3)

@@ -16,30 +16,14 @@ import ipywidgets as W
 
 from ..charts import describe_position, describe_ratings, profile_svg, quadrant_svg
 from ..model import Prompt, is_empty
+from ..static_form import NOT_KEPT, exercise_html, feedback_html, head_html
 from ..workbook import Workbook, WorkbookError
 from .controls import build_control
+from .fallback import StaticFallback
 from .style import style_tag
 
-KIND_NAMES = {
-    "text": "Reflection",
-    "rating": "Rate yourself",
-    "choice": "Choose one",
-    "checklist": "Tick all that apply",
-    "quiz": "Check your understanding",
-    "position": "Place yourself",
-    "list": "Make a list",
-    "actions": "Plan your actions",
-}
-"""The small heading shown above each kind of exercise."""
-
-STATIC_NOTE = (
-    '<div class="course-static-only" style="display:none" role="note">'
-    "<strong>On this web page your answers are not kept.</strong> "
-    "To save them in your own workbook, open this module with the launch button "
-    "(the rocket icon at the top of the page) on Binder or your organisation's "
-    "JupyterHub, or run the course on your own computer. "
-    "<em>Start here</em> explains each way.</div>"
-)
+STATIC_NOTE = f'<div class="course-static-only" style="display:none" role="note">{NOT_KEPT}</div>'
+"""The website note, for the rare page where the widget itself is drawn on the website."""
 
 
 def live_only(widget: W.Widget) -> W.Widget:
@@ -56,7 +40,7 @@ def saved_words(saved_at: str, earlier: bool) -> str:
     return f"Saved at {moment:%H:%M:%S}."
 
 
-class Exercise(W.VBox):
+class Exercise(StaticFallback, W.VBox):
     """A prompt's widget, bound to a workbook."""
 
     def __init__(self, prompt: Prompt, workbook: Workbook) -> None:
@@ -68,15 +52,10 @@ class Exercise(W.VBox):
         self.feedback = W.HTML()
         self.check_button = live_only(W.Button(description="Check my answer"))
         self.check_button.on_click(lambda _b: self.check())
-        head = W.HTML(
-            f'{style_tag()}<div class="course-exercise-head"><p><strong>{KIND_NAMES[prompt.kind]}: '
-            f"{escape(prompt.title)}</strong></p><p>{escape(prompt.question)}</p>"
-            + (f'<p class="course-hint">Hint: {escape(prompt.hint)}</p>' if prompt.hint else "")
-            + "</div>"
-        )
+        head = W.HTML(style_tag() + head_html(prompt))
         parts: list[W.Widget] = [head, self.control.widget]
         if prompt.kind == "quiz":
-            parts += [self.check_button, self.feedback, W.HTML(self._all_feedback())]
+            parts += [self.check_button, self.feedback, W.HTML(feedback_html(prompt))]
         if prompt.kind == "position" or (prompt.kind == "rating" and prompt.items):
             parts.append(self.chart)
         parts += [self.status, W.HTML(STATIC_NOTE)]
@@ -85,15 +64,9 @@ class Exercise(W.VBox):
         self.control.on_change(self.save)
         self.reload()
 
-    def _all_feedback(self) -> str:
-        items = "".join(
-            f"<li><strong>{escape(o.label)}</strong> – "
-            f"{'Correct' if o.correct else 'Not the best answer'}. {escape(o.feedback)}</li>"
-            for o in self.prompt.options
-        )
-        return (
-            f"<details><summary>Show every answer with feedback</summary><ul>{items}</ul></details>"
-        )
+    def static_html(self) -> str:
+        """The exercise as a plain HTML form, for the website."""
+        return exercise_html(self.prompt)
 
     def reload(self) -> None:
         """Show the answer saved in the workbook now (used at start and after an import)."""

@@ -18,6 +18,8 @@ from ..catalogue import Catalogue
 from ..report import answers_doc, to_html, to_markdown
 from ..workbook import ImportPreview, Workbook, WorkbookError
 from .exercise import live_only
+from .fallback import StaticFallback
+from .share import SharePanel
 from .style import style_tag
 
 
@@ -29,7 +31,7 @@ def download_link(data: bytes, filename: str, mime: str, label: str) -> str:
     )
 
 
-class WorkbookPanel(W.VBox):
+class WorkbookPanel(StaticFallback, W.VBox):
     """Shows where the workbook is, offers downloads and imports a saved workbook."""
 
     def __init__(
@@ -82,10 +84,21 @@ class WorkbookPanel(W.VBox):
             "import them again.</div>"
         )
         head = W.HTML(f"{style_tag()}<p><strong>Your workbook</strong></p>")
-        super().__init__([head, live_only(live), static])
+        self.share = SharePanel(workbook, catalogue)
+        share_head = W.HTML("<p><strong>Share with your group</strong></p>")
+        super().__init__([head, live_only(live), static, share_head, self.share])
         self.add_class("course-workbook-panel")
         self.add_class("course-exercise")
         self.refresh()
+
+    def static_html(self) -> str:
+        """What the website shows: where the panel's tools are, since none work there."""
+        return (
+            '<div class="course-exercise"><p><strong>Your workbook</strong></p>'
+            '<p class="course-note" role="note">When this module runs in Jupyter (Binder, a '
+            "JupyterHub or your own computer), this panel lets you download your answers, "
+            "import a workbook you saved before, and make a share file for your group.</p></div>"
+        )
 
     def refresh(self) -> None:
         """Update the line saying where the workbook is and how many answers it holds."""
@@ -166,6 +179,7 @@ class WorkbookPanel(W.VBox):
             f"Imported: {changed} answer{'s' if changed != 1 else ''} added or updated. "
             "The exercises on this page now show them."
         )
+        self.share.refresh()
         if self.on_import is not None:
             self.on_import()
 

@@ -1,6 +1,6 @@
 """Benchmark (not a test): how long one save takes in a workbook that holds 1,000 answers.
 
-Run:  .venv/bin/python tests/benchmarks/workbook_save.py
+Run:  .venv/bin/python -m tests.benchmarks.workbook_save
 Target on the course's reference machine (2 cores): median at most 5 ms.
 A save locks the file, reads and merges what is on disk, writes a temporary file,
 flushes it to disk (fsync), keeps the previous copy and renames the new one into place.

@@ -94,7 +94,7 @@ class Offline:
 @pytest.fixture
 def offline_page(browser):
     """A fresh page whose requests may only reach 127.0.0.1 (the rest are blocked)."""
-    context = browser.new_context()
+    context = browser.new_context(locale="en-GB")
     guard = Offline()
     context.route("**/*", guard)
     page = context.new_page()

@@ -1,0 +1,279 @@
+"""The command line: make a share file, make rehearsal data, summarise a cohort.
+
+The contract (kept stable; see the README)::
+
+    python -m exercises share --workbook PATH --cohort CODE --out FILE [--include-text]
+    python -m exercises cohort demo --learners N --cohort CODE --out DIR [--seed S]
+    python -m exercises cohort summarise DIR --out OUTDIR [--min-count K]
+
+Every command answers ``--help``. A wrong argument or a problem prints one plain line
+to standard error and exits with a non-zero status, never a traceback.
+``cohort summarise`` exits 0 when at least one share file was summarised and 2 when
+none could be.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from .catalogue import CatalogueError, course_catalogue
+from .share import (
+    ShareError,
+    build_share,
+    check_cohort,
+    describe,
+    free_text_prompts,
+    new_nickname,
+    read_nickname,
+    remember_nickname,
+    write_share,
+)
+from .small_counts import DEFAULT_MIN_COUNT, MIN_COUNT_RANGE, check_min_count
+from .workbook import WorkbookError, parse_workbook
+
+# The cohort tools load pandas; they are imported inside their commands so that --help
+# and argument errors answer at once.
+
+NONE_SUMMARISED = 2
+"""Exit status of ``cohort summarise`` when no share file could be summarised."""
+
+
+class CommandError(Exception):
+    """A problem to report in one line (exit status 1)."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line, not a usage block."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
+def _whole(low: int) -> Callable[[str], int]:
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"use a whole number, not {text!r}") from None
+        if value < low:
+            raise argparse.ArgumentTypeError(f"use a whole number of at least {low}, not {value}")
+        return value
+
+    return parse
+
+
+def _min_count(text: str) -> int:
+    try:
+        return check_min_count(int(text))
+    except ValueError:
+        low, high = MIN_COUNT_RANGE
+        raise argparse.ArgumentTypeError(
+            f"the minimum count must be a whole number from {low} to {high}, not {text!r}"
+        ) from None
+
+
+def _cohort_code(text: str) -> str:
+    try:
+        return check_cohort(text)
+    except ShareError as err:
+        raise argparse.ArgumentTypeError(str(err)) from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The parser for ``python -m exercises``."""
+    parser = _Parser(
+        prog="python -m exercises",
+        description="Share files and cohort summaries for the spread and adoption course.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    share = commands.add_parser(
+        "share",
+        help="make a share file from your workbook, to hand to your facilitator",
+        description=(
+            "Make a share file from a workbook: a random nickname (never your name), the "
+            "cohort code, your ratings, choices, ticks, positions and knowledge-check "
+            "answers, and which questions you have answered. Written answers are left out "
+            "unless you add --include-text. What the file holds is printed first. An "
+            "existing file is never overwritten. The nickname is remembered in a small "
+            "file beside the workbook, so your next share file uses the same one."
+        ),
+    )
+    share.add_argument(
+        "--workbook",
+        required=True,
+        type=Path,
+        metavar="PATH",
+        help="your workbook file (workbook.json)",
+    )
+    share.add_argument(
+        "--cohort",
+        required=True,
+        type=_cohort_code,
+        metavar="CODE",
+        help="the cohort code your facilitator gave you",
+    )
+    share.add_argument(
+        "--out",
+        required=True,
+        type=Path,
+        metavar="FILE",
+        help="where to write the share file (must not exist yet)",
+    )
+    share.add_argument(
+        "--include-text",
+        action="store_true",
+        help="include all your written answers (without it, none)",
+    )
+
+    cohort = commands.add_parser(
+        "cohort",
+        help="facilitators: rehearsal data and the cohort summary",
+        description="Tools for facilitators: make rehearsal data, or summarise share files.",
+    )
+    tools = cohort.add_subparsers(dest="tool", required=True, metavar="TOOL")
+
+    demo = tools.add_parser(
+        "demo",
+        help="write made-up share files for a rehearsal cohort",
+        description=(
+            "Write realistic, made-up share files for a rehearsal cohort into an empty "
+            "folder (made if needed). The same seed always gives the same files."
+        ),
+    )
+    demo.add_argument(
+        "--learners",
+        required=True,
+        type=_whole(1),
+        metavar="N",
+        help="how many learners to invent",
+    )
+    demo.add_argument(
+        "--cohort",
+        required=True,
+        type=_cohort_code,
+        metavar="CODE",
+        help="the cohort code to put in every file",
+    )
+    demo.add_argument(
+        "--out", required=True, type=Path, metavar="DIR", help="an empty folder for the files"
+    )
+    demo.add_argument(
+        "--seed",
+        type=_whole(0),
+        default=1,
+        metavar="S",
+        help="the random seed (default 1)",
+    )
+
+    summary = tools.add_parser(
+        "summarise",
+        help="summarise a folder of share files",
+        description=(
+            "Read every .json file in DIR, set aside any that cannot be used (with the "
+            "reason), and write OUTDIR/summary.html, OUTDIR/summary.csv and "
+            "OUTDIR/rejected.csv. Counts from 1 to K-1 are hidden so no one can be singled "
+            "out. Exit status 0 when at least one file was summarised, 2 when none could be."
+        ),
+    )
+    summary.add_argument("folder", type=Path, metavar="DIR", help="the folder of share files")
+    summary.add_argument(
+        "--out",
+        required=True,
+        type=Path,
+        metavar="OUTDIR",
+        help="the folder for the summary files (made if needed)",
+    )
+    summary.add_argument(
+        "--min-count",
+        type=_min_count,
+        default=DEFAULT_MIN_COUNT,
+        metavar="K",
+        help=f"hide every count below K (default {DEFAULT_MIN_COUNT}: see the README for why)",
+    )
+    return parser
+
+
+def run_share(args: argparse.Namespace) -> int:
+    """Make a share file from a workbook, printing what it holds."""
+    try:
+        data = args.workbook.expanduser().read_bytes()
+    except FileNotFoundError:
+        raise CommandError(f"There is no workbook at {args.workbook}.") from None
+    except OSError as err:
+        raise CommandError(f"The workbook {args.workbook} cannot be read ({err}).") from None
+    try:
+        answers = parse_workbook(data)
+    except WorkbookError as err:
+        raise CommandError(f"{args.workbook} cannot be used because {err}") from None
+    catalogue = course_catalogue()
+    chosen = [p.id for p in free_text_prompts(answers, catalogue)] if args.include_text else []
+    nickname = read_nickname(args.workbook) or new_nickname()
+    share = build_share(answers, catalogue, args.cohort, nickname, chosen)
+    if args.out.expanduser().exists():
+        raise CommandError(f"{args.out} already exists, so nothing was written.")
+    print("Your share file holds:")
+    for line in describe(share, catalogue):
+        print(f"- {line}")
+    path = write_share(share, args.out)
+    try:
+        remember_nickname(args.workbook.expanduser(), nickname)
+    except OSError:
+        print("(Your nickname could not be remembered beside the workbook.)")
+    print(f"Written to {path}. Send this file to your facilitator.")
+    return 0
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    """Write a rehearsal cohort."""
+    from .demo import write_demo
+
+    paths = write_demo(args.out, args.learners, args.cohort, args.seed)
+    print(f"Wrote {len(paths)} made-up share files to {args.out}.")
+    return 0
+
+
+def run_summarise(args: argparse.Namespace) -> int:
+    """Summarise a folder of share files and write the three output files."""
+    from .cohort import summarise
+    from .cohort_report import write_outputs
+
+    try:
+        summary = summarise(args.folder, min_count=args.min_count)
+    except (FileNotFoundError, NotADirectoryError) as err:
+        print(f"{err} Nothing was summarised.", file=sys.stderr)
+        return NONE_SUMMARISED
+    written = write_outputs(summary, args.out)
+    set_aside = len(summary.rejected)
+    if summary.learners == 0:
+        found = (
+            f"none of the {summary.files_found} files could be used (see {written['rejected.csv']})"
+            if summary.files_found
+            else f"there are no share files (.json) in {args.folder}"
+        )
+        print(f"Nothing was summarised: {found}.", file=sys.stderr)
+        return NONE_SUMMARISED
+    print(
+        f"Summarised {summary.learners} learner{'s' if summary.learners != 1 else ''} "
+        f"in cohort {summary.cohort}; {set_aside} file{'s' if set_aside != 1 else ''} set "
+        f"aside. Wrote {', '.join(str(p) for p in written.values())}."
+    )
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; return its exit status."""
+    args = build_parser().parse_args(argv)
+    handlers = {"share": run_share, "demo": run_demo, "summarise": run_summarise}
+    try:
+        return handlers[getattr(args, "tool", None) or args.command](args)
+    except (CommandError, ShareError, CatalogueError, ValueError, OSError) as err:
+        print(f"python -m exercises: error: {err}", file=sys.stderr)
+        return 1
+    except Exception as err:  # a last resort: one line, never a traceback
+        print(f"python -m exercises: unexpected problem: {err!r}", file=sys.stderr)
+        return 1

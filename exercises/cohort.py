@@ -1,0 +1,447 @@
+"""The cohort summary: read a folder of share files and count what the group shared.
+
+Pure pandas functions (no ipywidgets, no network). Every file is checked on its own by
+:func:`exercises.share.read_share`; a file that cannot be used is set aside with a
+plain reason and the rest carry on, so one bad file never changes anyone else's figures.
+Then, for one cohort code:
+
+* when a nickname appears twice, the newest file is kept and the other is reported;
+* completion is counted by module, and every rating, choice, checklist, knowledge check
+  and position is counted, prompt by prompt, straight from the catalogue (nothing here
+  knows which modules exist, apart from the two headline prompts below);
+* free text the learners chose to share is listed without nicknames, in a neutral order;
+* small counts are hidden (see :func:`suppress`) before anything leaves this module, so
+  no renderer can show a count that could single someone out.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .catalogue import Catalogue, course_catalogue
+from .model import Prompt
+from .share import MAX_SHARE_BYTES, ShareError, is_free_text, read_share
+from .small_counts import DEFAULT_MIN_COUNT, check_min_count
+
+HEADLINE_RATINGS = "principles.baseline"
+"""The seven-principle self-rating, shown first as the cohort heat map."""
+
+HEADLINE_POSITION = "complexity.position"
+"""The two-axis position (complexity of the innovation and of the situation)."""
+
+QUADRANT_KEYS = ("low-low", "high-low", "low-high", "high-high")
+"""Quadrants in the order a prompt lists their labels (x first, then y)."""
+
+MIDDLE = "middle"
+"""The key for a position on a middle line (between quadrants)."""
+
+
+@dataclass
+class CountTable:
+    """One prompt's counts, already made safe: hidden cells and totals are ``<NA>``."""
+
+    prompt: Prompt
+    module: str
+    counts: pd.DataFrame
+    answered: pd.Series
+    note: str = ""
+
+
+@dataclass
+class CohortSummary:
+    """Everything the report shows; every count in it has been through :func:`suppress`."""
+
+    cohort: str | None
+    min_count: int
+    files_found: int
+    learners: int
+    rejected: pd.DataFrame
+    completion: pd.DataFrame | None = None
+    headline_ratings: CountTable | None = None
+    headline_position: CountTable | None = None
+    tables: list[CountTable] = field(default_factory=list)
+    texts: pd.DataFrame = field(
+        default_factory=lambda: pd.DataFrame(columns=["module", "prompt", "question", "text"])
+    )
+    notes: list[str] = field(default_factory=list)
+
+
+def suppress(counts: pd.DataFrame, min_count: int) -> tuple[pd.DataFrame, pd.Series]:
+    """Hide small counts, row by row, and return (counts, row totals) with ``<NA>`` where hidden.
+
+    Each row is one group of people (for example everyone who rated one principle), and
+    its total is shown. So that no hidden count can be worked out by subtracting the
+    others from the total, hiding goes on until the hidden cells of a row add up to at
+    least ``min_count``: first every count from 1 to ``min_count - 1``, then the smallest
+    other non-zero counts. A row answered by fewer than ``min_count`` people is hidden
+    whole, total included. Zeros stay visible unless the whole row is hidden.
+    """
+    values = counts.to_numpy(dtype="int64")
+    shown = counts.astype("Int64")
+    totals = pd.Series(values.sum(axis=1), index=counts.index, dtype="Int64")
+    for i, row in enumerate(values):
+        total = row.sum()
+        if 0 < total < min_count:
+            shown.iloc[i, :] = pd.NA
+            totals.iloc[i] = pd.NA
+            continue
+        hidden = (row > 0) & (row < min_count)
+        while 0 < row[hidden].sum() < min_count:
+            left = np.flatnonzero(~hidden & (row > 0))
+            hidden[left[np.argmin(row[left])]] = True
+        if hidden.any():
+            shown.iloc[i, np.flatnonzero(hidden)] = pd.NA
+    return shown, totals
+
+
+# ------------------------------------------------------------------------- reading
+
+
+def share_files(folder: Path) -> list[Path]:
+    """The candidate share files in a folder: every visible ``*.json`` file, by name."""
+    return sorted(
+        p
+        for p in folder.iterdir()
+        if p.suffix.lower() == ".json" and not p.name.startswith(".") and p.is_file()
+    )
+
+
+@contextmanager
+def without_gc() -> Iterator[None]:
+    """Pause Python's cycle collector during bulk work on many small objects (JSON
+    documents and the tables built from them hold no cycles); without the pause the
+    collector's work grows faster than the number of files."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+
+
+def read_folder(
+    folder: Path | str, catalogue: Catalogue
+) -> tuple[list[dict[str, Any]], list[tuple[str, str]], int]:
+    """Read and check every share file in ``folder``, one by one.
+
+    Returns (usable documents, each with its ``file`` name; rejected (file, reason)
+    pairs; the number of files looked at). Raises FileNotFoundError or
+    NotADirectoryError, in plain words, when the folder itself is missing.
+    """
+    where = Path(folder).expanduser()
+    if not where.exists():
+        raise FileNotFoundError(f"There is no folder {where}.")
+    if not where.is_dir():
+        raise NotADirectoryError(f"{where} is a file, not a folder of share files.")
+    docs, rejected = [], []
+    checked: dict[Any, Any] = {}  # values already checked, shared by every file here
+    paths = share_files(where)
+    with without_gc():
+        for path in paths:
+            try:
+                size = path.stat().st_size
+                if size > MAX_SHARE_BYTES:
+                    raise ShareError(f"The file is {size:,} bytes; a share file is at most 1 MB.")
+                doc = read_share(path.read_bytes(), catalogue, checked)
+            except ShareError as err:
+                rejected.append((path.name, str(err)))
+            except OSError as err:
+                rejected.append((path.name, f"It could not be read ({err.strerror or err})."))
+            else:
+                doc["file"] = path.name
+                docs.append(doc)
+    return docs, rejected, len(paths)
+
+
+def _choose_cohort(
+    docs: list[dict[str, Any]], cohort: str | None, rejected: list[tuple[str, str]], notes: list
+) -> tuple[str | None, list[dict[str, Any]]]:
+    """Keep one cohort's files (the named one, or the most common code) and report the rest."""
+    if not docs:
+        return (cohort.upper() if cohort else None), []
+    codes = pd.Series([d["cohort"] for d in docs])
+    if cohort is None:
+        counts = codes.value_counts()
+        tied = sorted(counts[counts == counts.max()].index)
+        cohort = tied[0]
+        if len(tied) > 1:
+            notes.append(
+                f"The folder holds the same number of files for the cohorts {', '.join(tied)}; "
+                f"this summary is for {cohort}. Keep each cohort's files in a folder of its own."
+            )
+    else:
+        cohort = cohort.upper()
+    keep = []
+    for doc in docs:
+        if doc["cohort"] == cohort:
+            keep.append(doc)
+        else:
+            rejected.append(
+                (
+                    doc["file"],
+                    f"It is for the cohort {doc['cohort']}, not {cohort}, so it was left out "
+                    "of this summary.",
+                )
+            )
+    return cohort, keep
+
+
+def _newest_per_learner(
+    docs: list[dict[str, Any]], rejected: list[tuple[str, str]]
+) -> list[dict[str, Any]]:
+    """Keep each nickname's newest file; report the older ones."""
+    if not docs:
+        return []
+    frame = pd.DataFrame(
+        {
+            "file": [d["file"] for d in docs],
+            "nickname": [d["nickname"] for d in docs],
+            "made_at": pd.to_datetime([d["made_at"] for d in docs], utc=True, format="ISO8601"),
+        }
+    ).sort_values(["made_at", "file"])
+    newest = frame.drop_duplicates("nickname", keep="last").set_index("nickname")["file"]
+    older = frame[frame.duplicated("nickname", keep="last")]
+    for file, nickname in zip(older["file"], older["nickname"], strict=True):
+        rejected.append(
+            (
+                file,
+                f"An older share file from the same learner ({nickname}); their newer file, "
+                f"{newest[nickname]}, was used instead.",
+            )
+        )
+    kept = set(newest)
+    return [d for d in docs if d["file"] in kept]
+
+
+# ------------------------------------------------------------------------ counting
+
+
+def quadrant_labels(prompt: Prompt) -> dict[str, str]:
+    """The name of each quadrant key (the prompt's own labels when it has them)."""
+    assert prompt.x is not None and prompt.y is not None
+    x, y = prompt.x, prompt.y
+    labels = prompt.quadrants or tuple(
+        f"{x.label}: {xe.lower()}; {y.label}: {ye.lower()}"
+        for ye in (y.low, y.high)
+        for xe in (x.low, x.high)
+    )
+    names = dict(zip(QUADRANT_KEYS, labels, strict=True))
+    if x.steps % 2 or y.steps % 2:
+        names[MIDDLE] = "On a middle line"
+    return names
+
+
+def _layout(prompt: Prompt) -> tuple[dict[str, str], dict[Any, str], str]:
+    """Row keys to labels, column keys to labels, and a note, for one prompt's table."""
+    kind = prompt.kind
+    if kind == "rating":
+        columns = {n: f"{n} – {label}" for n, label in enumerate(prompt.scale, start=1)}
+        rows = {i.id: i.label for i in prompt.items} if prompt.items else {"": "Everyone"}
+        return rows, columns, ""
+    if kind in ("choice", "quiz"):
+        columns = {
+            o.id: f"{o.label} (the correct answer)" if kind == "quiz" and o.correct else o.label
+            for o in prompt.options
+        }
+        return {"": "Everyone"}, columns, ""
+    if kind == "checklist":
+        rows = {o.id: o.label for o in prompt.options}
+        return rows, {True: "Ticked", False: "Not ticked"}, "Each person may tick several."
+    if kind == "position":
+        return {"": "Everyone"}, quadrant_labels(prompt), ""
+    raise ValueError(f"{prompt.id}: a {kind} prompt has no counts.")
+
+
+def _rating_counts(prompt: Prompt, values: list[Any]) -> pd.DataFrame:
+    """Rows: items ("" for a single rating); columns: points on the scale."""
+    if not prompt.items:
+        return pd.Series(values).value_counts().to_frame("").T
+    long = pd.DataFrame.from_records(values).melt(var_name="item", value_name="rating")
+    long = long.dropna().astype({"rating": "int64"})
+    return long.groupby(["item", "rating"]).size().unstack("rating", fill_value=0)
+
+
+def _choice_counts(prompt: Prompt, values: list[Any]) -> pd.DataFrame:
+    """One row: how many chose each option."""
+    return pd.Series(values).value_counts().to_frame("").T
+
+
+def _checklist_counts(prompt: Prompt, values: list[Any]) -> pd.DataFrame:
+    """Rows: options; columns: ticked (True) and not ticked (False)."""
+    ids = [o.id for o in prompt.options]
+    ticked = pd.Series(values).explode().value_counts().reindex(ids, fill_value=0)
+    return pd.DataFrame({True: ticked, False: len(values) - ticked})
+
+
+def _position_counts(prompt: Prompt, values: list[Any]) -> pd.DataFrame:
+    """One row: how many placed their change in each quadrant, or on a middle line."""
+    assert prompt.x is not None and prompt.y is not None
+    frame = pd.DataFrame.from_records(values, columns=["x", "y"])
+    mid_x, mid_y = (prompt.x.steps + 1) / 2, (prompt.y.steps + 1) / 2
+    quadrant = (frame["x"] > mid_x).astype(int) + 2 * (frame["y"] > mid_y).astype(int)
+    keys = pd.Series(np.array(QUADRANT_KEYS)[quadrant.to_numpy()])
+    keys[(frame["x"] == mid_x) | (frame["y"] == mid_y)] = MIDDLE
+    return keys.value_counts().to_frame("").T
+
+
+_COUNTERS = {
+    "rating": _rating_counts,
+    "choice": _choice_counts,
+    "quiz": _choice_counts,
+    "checklist": _checklist_counts,
+    "position": _position_counts,
+}
+
+
+def count_answers(docs: list[dict[str, Any]], catalogue: Catalogue) -> dict[str, pd.DataFrame]:
+    """Raw counts (nothing hidden yet) for every structured prompt, keyed by prompt id."""
+    values: dict[str, list[Any]] = defaultdict(list)
+    for doc in docs:
+        for pid, value in doc["answers"].items():
+            values[pid].append(value)
+    tables = {}
+    for pid, prompt in catalogue.prompts.items():
+        if is_free_text(prompt):
+            continue
+        row_names, col_names, _ = _layout(prompt)
+        found = values.get(pid)
+        table = _COUNTERS[prompt.kind](prompt, found) if found else pd.DataFrame()
+        table = table.reindex(index=list(row_names), columns=list(col_names), fill_value=0)
+        table.index = list(row_names.values())
+        table.columns = list(col_names.values())
+        tables[pid] = table.astype("int64")
+    return tables
+
+
+def count_completion(docs: list[dict[str, Any]], catalogue: Catalogue) -> pd.DataFrame:
+    """Raw counts of learners per module: answered every question, some, or none yet."""
+    modules = [m for m in catalogue.modules.values() if m.prompts]
+    column = {p.id: n for n, m in enumerate(modules) for p in m.prompts}
+    sizes = np.array([len(m.prompts) for m in modules])
+    lengths = [len(doc["answered"]) for doc in docs]
+    learner = np.repeat(np.arange(len(docs)), lengths)
+    module = np.fromiter(
+        (column[pid] for doc in docs for pid in doc["answered"]), dtype=np.int64, count=sum(lengths)
+    )
+    per = np.bincount(learner * len(modules) + module, minlength=len(docs) * len(modules))
+    per = per.reshape(len(docs), len(modules))
+    return pd.DataFrame(
+        {
+            "Answered every question": (per == sizes).sum(axis=0),
+            "Answered some": ((per > 0) & (per < sizes)).sum(axis=0),
+            "Not started": (per == 0).sum(axis=0),
+        },
+        index=[_module_title(catalogue, m.id) for m in modules],
+    ).astype("int64")
+
+
+def _row_lines(prompt: Prompt, rows: list[dict[str, str]]) -> str:
+    """List or action rows as lines such as ``What will you do: …; By when: …``."""
+    return "\n".join(
+        "; ".join(f"{c.label.rstrip('?')}: {row[c.id]}" for c in prompt.columns) for row in rows
+    )
+
+
+def shared_texts(docs: list[dict[str, Any]], catalogue: Catalogue) -> pd.DataFrame:
+    """Every shared written answer with its module and question, without nicknames.
+
+    Rows of a list or action plan become one line each. Answers are in course order,
+    then sorted by their words, so the order says nothing about who wrote what or when.
+    """
+    pairs = [(pid, value) for doc in docs for pid, value in doc["shared_text"].items()]
+    frame = pd.DataFrame(pairs, columns=["prompt", "value"])
+    prompts = catalogue.prompts
+    frame["text"] = [
+        value.strip() if isinstance(value, str) else _row_lines(prompts[pid], value)
+        for pid, value in pairs
+    ]
+    order = {pid: n for n, pid in enumerate(prompts)}
+    frame["order"] = frame["prompt"].map(order)
+    frame["module"] = frame["prompt"].map(
+        {pid: _module_title(catalogue, p.module) for pid, p in prompts.items()}
+    )
+    frame["question"] = frame["prompt"].map({pid: p.title for pid, p in prompts.items()})
+    frame = frame.sort_values(["order", "text"], kind="stable", ignore_index=True)
+    return frame[["module", "prompt", "question", "text"]]
+
+
+def _module_title(catalogue: Catalogue, module_id: str) -> str:
+    module = catalogue.modules[module_id]
+    return f"Module {module.number}: {module.title}"
+
+
+def _safe(catalogue: Catalogue, pid: str, raw: pd.DataFrame, min_count: int) -> CountTable:
+    prompt = catalogue.prompts[pid]
+    counts, answered = suppress(raw, min_count)
+    return CountTable(
+        prompt, _module_title(catalogue, prompt.module), counts, answered, _layout(prompt)[2]
+    )
+
+
+def summarise_docs(
+    docs: list[dict[str, Any]],
+    catalogue: Catalogue,
+    min_count: int = DEFAULT_MIN_COUNT,
+    cohort: str | None = None,
+    rejected: list[tuple[str, str]] | None = None,
+    files_found: int | None = None,
+) -> CohortSummary:
+    """Summarise checked share documents (from :func:`read_folder`) for one cohort."""
+    min_count = check_min_count(min_count)
+    rejected = list(rejected or [])
+    notes: list[str] = []
+    cohort, docs = _choose_cohort(docs, cohort, rejected, notes)
+    docs = _newest_per_learner(docs, rejected)
+    summary = CohortSummary(
+        cohort=cohort,
+        min_count=min_count,
+        files_found=len(docs) + len(rejected) if files_found is None else files_found,
+        learners=len(docs),
+        rejected=pd.DataFrame(rejected, columns=["file", "reason"]).sort_values(
+            "file", kind="stable", ignore_index=True
+        ),
+        notes=notes,
+    )
+    if not docs:
+        return summary
+    raw = count_answers(docs, catalogue)
+    summary.completion = suppress(count_completion(docs, catalogue), min_count)[0]
+    for pid, attr, what in (
+        (HEADLINE_RATINGS, "headline_ratings", "the seven-principle self-rating"),
+        (HEADLINE_POSITION, "headline_position", "the two-axis complexity position"),
+    ):
+        if pid in raw:
+            setattr(summary, attr, _safe(catalogue, pid, raw.pop(pid), min_count))
+        else:
+            notes.append(
+                f"This copy of the course has no {pid} question ({what}), so that chart is "
+                "left out."
+            )
+    summary.tables = [_safe(catalogue, pid, t, min_count) for pid, t in raw.items()]
+    summary.texts = shared_texts(docs, catalogue)
+    return summary
+
+
+def summarise(
+    folder: Path | str,
+    catalogue: Catalogue | None = None,
+    min_count: int = DEFAULT_MIN_COUNT,
+    cohort: str | None = None,
+) -> CohortSummary:
+    """Read a folder of share files and summarise one cohort (the most common code, unless
+    ``cohort`` names one)."""
+    catalogue = catalogue or course_catalogue()
+    min_count = check_min_count(min_count)
+    with without_gc():
+        docs, rejected, found = read_folder(folder, catalogue)
+        return summarise_docs(docs, catalogue, min_count, cohort, rejected, found)

@@ -1,0 +1,389 @@
+"""Write a cohort summary as files that are safe to open: HTML and two CSV files.
+
+* ``summary.html`` is one self-contained page: its own styles, charts as HTML tables
+  (the heat maps print their numbers, so colour is never the only signal), no scripts,
+  no images and no addresses outside the page, so it opens offline with no requests.
+  Every piece of learner text and every file name is escaped.
+* ``summary.csv`` holds the same figures and shared text in long form, and
+  ``rejected.csv`` the file name and reason for each file set aside. Facilitators open
+  these in Excel, so any cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a
+  carriage return gets a leading apostrophe and is shown as text, never run as a formula.
+
+Pure functions apart from :func:`write_outputs`; no ipywidgets.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as _dt
+import io
+from html import escape
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from .cohort import (
+    MIDDLE,
+    QUADRANT_KEYS,
+    CohortSummary,
+    CountTable,
+    quadrant_labels,
+    without_gc,
+)
+from .report import STYLE
+
+HIDDEN = "hidden"
+"""What a hidden count shows, in the page and in the CSV."""
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""A spreadsheet may treat a cell that starts with one of these as a formula."""
+
+OUTPUT_FILES = ("summary.html", "summary.csv", "rejected.csv")
+"""The files :func:`write_outputs` writes."""
+
+
+def neutralise(value: Any) -> Any:
+    """A CSV cell that a spreadsheet will show as text, never run as a formula."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def _count_text(value: Any) -> str:
+    return HIDDEN if pd.isna(value) else str(int(value))
+
+
+def made_on() -> str:
+    """Today's date in words, for the top of a summary."""
+    return _dt.date.today().strftime("%d %B %Y").lstrip("0")
+
+
+# --------------------------------------------------------------------------- CSV
+
+
+def neutralise_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """Every cell as text (empty where missing), with :func:`neutralise` applied."""
+    cells = frame.astype(object).where(frame.notna(), "")
+    safe = {
+        column: ["'" + v if v.startswith(FORMULA_STARTS) else v for v in map(str, values.tolist())]
+        for column, values in cells.items()
+    }
+    return pd.DataFrame(safe, columns=frame.columns, dtype=object)
+
+
+CSV_COLUMNS = ["section", "module", "question", "row", "column", "count", "text"]
+"""The columns of ``summary.csv``."""
+
+
+def summary_frame(summary: CohortSummary) -> pd.DataFrame:
+    """Every figure and shared answer in long form, one row per count or text, made safe
+    for a spreadsheet."""
+    rows: list[dict[str, Any]] = [
+        {"section": "files", "row": "share files found", "count": summary.files_found},
+        {"section": "files", "row": "learners summarised", "count": summary.learners},
+        {"section": "files", "row": "files set aside", "count": len(summary.rejected)},
+    ]
+    if summary.completion is not None:
+        for module, counts in summary.completion.iterrows():
+            for column, value in counts.items():
+                rows.append(
+                    {
+                        "section": "completion",
+                        "module": module,
+                        "column": column,
+                        "count": _count_text(value),
+                    }
+                )
+    for table in _all_tables(summary):
+        prompt = table.prompt
+        for label, counts in table.counts.iterrows():
+            base = {
+                "section": prompt.kind,
+                "module": table.module,
+                "question": prompt.title,
+                "row": label,
+            }
+            rows.append({**base, "column": "answered", "count": _count_text(table.answered[label])})
+            for column, value in counts.items():
+                rows.append({**base, "column": column, "count": _count_text(value)})
+    texts = summary.texts[["module", "question", "text"]].assign(section="shared text")
+    frame = pd.concat([pd.DataFrame(rows, dtype=object), texts], ignore_index=True)
+    return neutralise_frame(frame.reindex(columns=CSV_COLUMNS))
+
+
+def rejected_frame(summary: CohortSummary) -> pd.DataFrame:
+    """The files set aside and why, made safe for a spreadsheet."""
+    return neutralise_frame(summary.rejected)
+
+
+def _csv(frame: pd.DataFrame) -> bytes:
+    """CSV bytes (header first) in UTF-8 with a byte-order mark, so Excel reads accents
+    and dashes correctly."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(frame.columns)
+    writer.writerows(zip(*(frame[column].tolist() for column in frame.columns), strict=True))
+    return out.getvalue().encode("utf-8-sig")
+
+
+def summary_csv(summary: CohortSummary) -> bytes:
+    """The bytes of ``summary.csv``."""
+    return _csv(summary_frame(summary))
+
+
+def rejected_csv(summary: CohortSummary) -> bytes:
+    """The bytes of ``rejected.csv`` (a header only when nothing was set aside)."""
+    return _csv(rejected_frame(summary))
+
+
+# -------------------------------------------------------------------------- HTML
+
+# Heat-map shades, light to dark (NHS blues). Text is white on the two darkest; every
+# pairing has a contrast of at least 4.5:1.
+_SHADES = ("#ffffff", "#e6f0fa", "#bcd6f0", "#7eaee0", "#005eb8", "#003087")
+
+SUMMARY_CSS = (
+    ".cohort-summary table{border-collapse:collapse;margin:.5rem 0 1.5rem;width:auto}"
+    ".cohort-summary th,.cohort-summary td{border:1px solid #768692;padding:.35rem .5rem;"
+    "vertical-align:top}"
+    ".cohort-summary th{background:#e8edee;text-align:left;font-weight:bold}"
+    ".cohort-summary td.n{text-align:center;min-width:3.5rem}"
+    ".cohort-summary td.q{text-align:center;height:4.5rem;min-width:9rem}"
+    ".cohort-summary caption{text-align:left;font-weight:bold;padding:.3rem 0}"
+    ".cohort-summary caption span{font-weight:normal}"
+    ".cohort-summary .hidden{background:#f0f4f5;color:#425563;font-style:italic}"
+    ".cohort-summary summary{cursor:pointer;font-weight:bold;margin:.5rem 0}"
+    + "".join(
+        f".cohort-summary .s{n}{{background:{shade};color:{'#fff' if n >= 4 else '#212b32'}}}"
+        for n, shade in enumerate(_SHADES)
+    )
+)
+"""The summary's styles, scoped to its wrapper so they cannot change the page around it."""
+
+
+def _all_tables(summary: CohortSummary) -> list[CountTable]:
+    first = [t for t in (summary.headline_ratings, summary.headline_position) if t]
+    return first + summary.tables
+
+
+def _shade(count: Any, total: Any) -> str:
+    """The class of a count's cell: ``hidden``, or a shade for its share of the row."""
+    if pd.isna(count) or pd.isna(total):
+        return "hidden"
+    if count == 0 or not total:
+        return "s0"
+    return f"s{min(len(_SHADES) - 1, 1 + int(count / total * (len(_SHADES) - 1)))}"
+
+
+def _caption(table: CountTable) -> str:
+    p = table.prompt
+    return f"<caption>{escape(p.title)} <span>({escape(p.id)})</span></caption>"
+
+
+def _th(text: Any, scope: str = "col") -> str:
+    return f'<th scope="{scope}">{escape(str(text))}</th>'
+
+
+def _td(value: Any, total: Any) -> str:
+    return f'<td class="n {_shade(value, total)}">{_count_text(value)}</td>'
+
+
+def heat_table(table: CountTable) -> str:
+    """One prompt's counts as an accessible table: header cells, a caption, every number
+    printed, and the cell colour only repeating what the number says."""
+    corner = {"checklist": "Option", "rating": "Area" if table.prompt.items else "Who"}
+    head = _th(corner.get(table.prompt.kind, "Who")) + "".join(map(_th, table.counts))
+    body = "".join(
+        f"<tr>{_th(label, 'row')}"
+        + "".join(_td(v, table.answered[label]) for v in counts)
+        + f'<td class="n">{_count_text(table.answered[label])}</td></tr>'
+        for label, counts in table.counts.iterrows()
+    )
+    note = f"<p>{escape(table.note)}</p>" if table.note else ""
+    return (
+        f"<table>{_caption(table)}<thead><tr>{head}{_th('Answered')}</tr></thead>"
+        f"<tbody>{body}</tbody></table>{note}"
+    )
+
+
+def quadrant_table(table: CountTable) -> str:
+    """A position prompt's counts laid out as its four quadrants (high y at the top)."""
+    p = table.prompt
+    assert p.x is not None and p.y is not None
+    names = quadrant_labels(p)
+    counts = dict(zip(names, table.counts.iloc[0], strict=True))
+    total = table.answered.iloc[0]
+
+    def cell(key: str) -> str:
+        return (
+            f'<td class="q {_shade(counts[key], total)}">{escape(names[key])}<br>'
+            f"<strong>{_count_text(counts[key])}</strong></td>"
+        )
+
+    low_low, high_low, low_high, high_high = QUADRANT_KEYS
+    middle = (
+        f"On a middle line between quadrants: <strong>{_count_text(counts[MIDDLE])}</strong>. "
+        if MIDDLE in names
+        else ""
+    )
+    return (
+        f"<table>{_caption(table)}<thead><tr><td></td>"
+        f"{_th(f'{p.x.label}: {p.x.low}')}{_th(f'{p.x.label}: {p.x.high}')}</tr></thead><tbody>"
+        f"<tr>{_th(f'{p.y.label}: {p.y.high}', 'row')}{cell(low_high)}{cell(high_high)}</tr>"
+        f"<tr>{_th(f'{p.y.label}: {p.y.low}', 'row')}{cell(low_low)}{cell(high_low)}</tr>"
+        f"</tbody></table><p>{middle}Answered by: <strong>{_count_text(total)}</strong>.</p>"
+    )
+
+
+def _section(title: str, body: str, level: int, lead: str = "") -> str:
+    lead_html = f"<p>{escape(lead)}</p>" if lead else ""
+    return f"<section><h{level}>{escape(title)}</h{level}>{lead_html}{body}</section>"
+
+
+def _completion(summary: CohortSummary) -> str:
+    frame = summary.completion
+    if frame is None:
+        return "<p>No share files could be used, so there is nothing to count.</p>"
+    body = "".join(
+        f"<tr>{_th(module, 'row')}" + "".join(_td(v, summary.learners) for v in counts) + "</tr>"
+        for module, counts in frame.iterrows()
+    )
+    return (
+        f"<table><caption>Learners by module</caption><thead><tr>{_th('Module')}"
+        f"{''.join(map(_th, frame.columns))}</tr></thead><tbody>{body}</tbody></table>"
+    )
+
+
+def _by_module(summary: CohortSummary) -> str:
+    """Every other prompt's table, one collapsible part per module."""
+    groups: dict[str, list[str]] = {}
+    for table in summary.tables:
+        chart = quadrant_table(table) if table.prompt.kind == "position" else heat_table(table)
+        groups.setdefault(table.module, []).append(chart)
+    return "".join(
+        f"<details><summary>{escape(module)} ({len(charts)} "
+        f"question{'s' if len(charts) != 1 else ''})</summary>{''.join(charts)}</details>"
+        for module, charts in groups.items()
+    )
+
+
+def _texts(summary: CohortSummary, level: int) -> str:
+    if summary.texts.empty:
+        return "<p>No one chose to share a written answer.</p>"
+    parts = []
+    for _, group in summary.texts.groupby("prompt", sort=False):
+        module, question = group["module"].iloc[0], group["question"].iloc[0]
+        items = "".join(
+            "<li>" + escape(text).replace("\n", "<br>") + "</li>" for text in group["text"]
+        )
+        parts.append(
+            f"<h{level}>{escape(question)}</h{level}>"
+            f"<p>{escape(module)} · {len(group)} shared</p><ul>{items}</ul>"
+        )
+    return "".join(parts)
+
+
+def _rejected(summary: CohortSummary) -> str:
+    if summary.rejected.empty:
+        return "<p>Every file could be used.</p>"
+    rows = "".join(
+        f"<tr><td>{escape(str(file))}</td><td>{escape(str(reason))}</td></tr>"
+        for file, reason in summary.rejected.itertuples(index=False)
+    )
+    return (
+        f"<table><caption>Files set aside</caption><thead><tr>{_th('File')}{_th('Why')}"
+        f"</tr></thead><tbody>{rows}</tbody></table>"
+    )
+
+
+def to_html_fragment(summary: CohortSummary, level: int = 1) -> str:
+    """The summary as HTML with its own scoped styles (for a page or a notebook); its main
+    heading is at ``level`` (1 for a page of its own, deeper inside another page)."""
+    k = summary.min_count
+    h2, h3 = level + 1, level + 2
+    who = escape(summary.cohort or "no cohort")
+    learners = f"{summary.learners} learner{'s' if summary.learners != 1 else ''}"
+    found = f"{summary.files_found} file{'s' if summary.files_found != 1 else ''}"
+    parts = [
+        f"<h{level}>Cohort summary: {who}</h{level}>",
+        f"<p>Made on {made_on()} from the share files of {learners} ({found} found, "
+        f"{len(summary.rejected)} set aside).</p>",
+        f"<p><strong>How counts are protected:</strong> any count from 1 to {k - 1} says "
+        f"<em>{HIDDEN}</em>, and so do a few larger ones where needed, so that a hidden "
+        "count cannot be worked out from the rest of its row. Every count shown, and every "
+        f"group of hidden cells, covers at least {k} people, so no one can be singled out. "
+        "Nicknames never appear here.</p>",
+        "<p>In the tables, darker cells mean a bigger share of the people who answered that "
+        "row; every cell also prints its number.</p>",
+        *(f"<p><strong>Note:</strong> {escape(n)}</p>" for n in summary.notes),
+        _section("Where the group has got to", _completion(summary), h2),
+    ]
+    if summary.headline_ratings is not None:
+        parts.append(
+            _section(
+                "The seven principles: how the group rates itself",
+                heat_table(summary.headline_ratings),
+                h2,
+                "Each row is one principle; each column is a point on the rating scale.",
+            )
+        )
+    if summary.headline_position is not None:
+        parts.append(
+            _section(
+                "Where the group places its change",
+                quadrant_table(summary.headline_position),
+                h2,
+                "How many people put their change in each quadrant.",
+            )
+        )
+    if summary.tables:
+        parts.append(
+            _section(
+                "Every other rating, choice and knowledge check",
+                _by_module(summary),
+                h2,
+                "Open a module to see its questions.",
+            )
+        )
+    parts.append(
+        _section(
+            "Written answers shared for discussion",
+            _texts(summary, h3),
+            h2,
+            "Only answers that learners chose to share, without nicknames, sorted by their "
+            "words so the order says nothing about who wrote them.",
+        )
+    )
+    parts.append(_section("Files set aside", _rejected(summary), h2))
+    return f'<style>{SUMMARY_CSS}</style><div class="cohort-summary">{"".join(parts)}</div>'
+
+
+def to_html(summary: CohortSummary) -> str:
+    """The whole summary as one self-contained page (no scripts, no outside requests)."""
+    title = escape(f"Cohort summary: {summary.cohort or 'no cohort'}")
+    return (
+        '<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{title}</title><style>{STYLE}body{{max-width:64rem}}</style></head>"
+        f"<body><main>{to_html_fragment(summary)}</main></body></html>\n"
+    )
+
+
+def write_outputs(summary: CohortSummary, outdir: Path | str) -> dict[str, Path]:
+    """Write summary.html, summary.csv and rejected.csv into ``outdir`` (made if needed);
+    earlier copies of these three files are replaced."""
+    target = Path(outdir).expanduser()
+    target.mkdir(parents=True, exist_ok=True)
+    with without_gc():
+        contents = {
+            "summary.html": to_html(summary).encode("utf-8"),
+            "summary.csv": summary_csv(summary),
+            "rejected.csv": rejected_csv(summary),
+        }
+    written = {}
+    for name, data in contents.items():
+        path = target / name
+        path.write_bytes(data)
+        written[name] = path
+    return written

@@ -1,0 +1,431 @@
+"""Share files: what a learner chooses to hand to their group's facilitator.
+
+A share file is made on purpose, from the learner's workbook, and the learner sees
+exactly what it holds before it is written. It never holds the learner's name: it
+carries a random nickname. Pure logic (no ipywidgets); the only files it touches are
+the share file it is asked to write and a small note of the nickname beside the
+workbook, so the same learner keeps the same nickname when they share again.
+
+The format, version 1 (every field is required, and no other field is allowed)::
+
+    {
+      "format": "spread-course-share",
+      "version": 1,
+      "nickname": "amber-heron-4821",    # two words and a four-digit number
+      "cohort": "LEEDS-2027",            # the code the facilitator gave the group
+      "made_at": "2027-01-15T14:32:05.123456+00:00",
+      "answered": ["mindset.learned", ...],   # every answered question id, no content
+      "answers": {"mindset.push-or-pull": "pull", ...},  # ratings, choices, checklists,
+                                                         # quiz answers and positions
+      "shared_text": {"mindset.learned": "...", ...}     # only the free text the learner
+    }                                                    # chose to share
+
+Free text is the answer to a ``text`` prompt and the rows of a ``list`` or ``actions``
+prompt (rows often name colleagues). :func:`read_share` checks a file thoroughly and
+raises :class:`ShareError` with a plain reason when it cannot be used.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import re
+import secrets
+from collections.abc import Collection
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .catalogue import Catalogue
+from .model import Answer, AnswerError, Prompt, is_empty, now_iso
+
+FORMAT = "spread-course-share"
+"""The ``format`` marker every share file carries."""
+
+VERSION = 1
+"""The share file schema version this code writes and the newest it reads."""
+
+FIELDS = (
+    "format",
+    "version",
+    "nickname",
+    "cohort",
+    "made_at",
+    "answered",
+    "answers",
+    "shared_text",
+)
+"""Every field of a share file, in the order they are written."""
+
+FREE_TEXT_KINDS = frozenset({"text", "list", "actions"})
+"""Kinds whose answers are the learner's own words: shared only when they choose."""
+
+MAX_SHARE_BYTES = 1_000_000
+"""The largest share file that is made or read (1 MB)."""
+
+COHORT_CODE = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,22}[A-Za-z0-9])?$")
+"""A cohort code: 1 to 24 letters, digits and hyphens, starting and ending with a letter
+or digit."""
+
+NICKNAME = re.compile(r"^[a-z]{3,12}-[a-z]{3,12}-[0-9]{4}$")
+"""A nickname: two lower-case words and a four-digit number, joined by hyphens."""
+
+# Friendly words that are not people's first names (no Holly, Robin, Rowan or Daisy),
+# so a nickname can never look like a name.
+_FIRST_WORDS = """
+amber azure bold breezy bright brisk calm candid cheery clear cosy crisp dapper eager
+earnest fair gentle glad golden grand green happy hardy honest humble jolly jovial keen
+kind lively lucid lucky mellow merry misty modest nimble noble patient placid plucky
+polite proud quick quiet radiant rapid ready rustic serene shiny silver sincere sleek
+smart snowy snug solid sparkly spry steady stellar sturdy sunny swift tender thrifty
+tidy topaz tranquil trusty upbeat valiant verdant vivid warm wise witty zesty zippy
+"""
+_SECOND_WORDS = """
+acorn aspen badger beacon beaver birch bison bluebell brook canyon cedar clover comet
+cove crane delta dolphin eagle elm falcon fern finch fjord gannet glacier gorse harbour
+hare heron island juniper kestrel kingfisher lagoon larch lark lichen lupin lynx maple
+meadow meerkat moor newt oak orca osprey otter owl panda pebble pine plover puffin quail
+rabbit raven reef ridge river salmon seal sparrow spruce squirrel starling stoat swan
+thistle thrush tiger toucan tulip valley vole walrus whale yew zebra
+"""
+_FIRST = _FIRST_WORDS.split()
+_SECOND = _SECOND_WORDS.split()
+
+
+class ShareError(ValueError):
+    """A share file cannot be made, written or read; the message is plain English."""
+
+
+def new_nickname(rng: Any = None) -> str:
+    """A random nickname such as ``amber-heron-4821`` (never related to the learner).
+
+    ``rng`` is for rehearsal data only (a seeded ``random.Random``); learners always get
+    one drawn from :mod:`secrets`.
+    """
+    pick = rng or secrets.SystemRandom()
+    return f"{pick.choice(_FIRST)}-{pick.choice(_SECOND)}-{pick.randrange(1000, 10000)}"
+
+
+def check_cohort(code: Any) -> str:
+    """The cohort code in capitals, or a ShareError saying what a code looks like."""
+    if not isinstance(code, str) or not COHORT_CODE.match(code.strip()):
+        shown = code if isinstance(code, str) else type(code).__name__
+        raise ShareError(
+            f"The cohort code {shown!r} is not valid: use the short code your facilitator "
+            "gave you (up to 24 letters, digits and hyphens, for example LEEDS-2027)."
+        )
+    return code.strip().upper()
+
+
+def check_nickname(nickname: Any) -> str:
+    """The nickname if it has the course's form (two words and a number), else ShareError."""
+    if not isinstance(nickname, str) or not NICKNAME.match(nickname.strip()):
+        raise ShareError(
+            "A nickname is two lower-case words and a four-digit number joined by hyphens, "
+            "for example amber-heron-4821."
+        )
+    return nickname.strip()
+
+
+def nickname_path(workbook_path: Path) -> Path:
+    """Where the nickname is remembered: beside the workbook, named after it."""
+    return workbook_path.with_name(f"{workbook_path.stem}.nickname.json")
+
+
+def read_nickname(workbook_path: Path) -> str | None:
+    """The nickname remembered for this workbook, or None if there is none (or it is unusable)."""
+    try:
+        data = json.loads(nickname_path(workbook_path).read_text(encoding="utf-8"))
+        return check_nickname(data.get("nickname"))
+    except (OSError, ValueError, AttributeError):
+        return None
+
+
+def remember_nickname(workbook_path: Path, nickname: str) -> None:
+    """Keep the nickname beside the workbook so the next share file uses it too."""
+    path = nickname_path(workbook_path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps({"nickname": check_nickname(nickname)}) + "\n", encoding="utf-8")
+
+
+def is_free_text(prompt: Prompt) -> bool:
+    """True when the prompt's answer is the learner's own words (text, list or actions)."""
+    return prompt.kind in FREE_TEXT_KINDS
+
+
+def usable_answers(
+    answers: dict[str, Answer], catalogue: Catalogue
+) -> tuple[dict[str, Any], dict[str, str]]:
+    """Split saved answers into the non-empty ones that fit the course now, and the reasons
+    the others cannot be shared (prompt id to reason), in course order."""
+    usable: dict[str, Any] = {}
+    skipped: dict[str, str] = {}
+    for prompt_id, answer in answers.items():
+        if is_empty(answer.value):
+            continue
+        try:
+            usable[prompt_id] = catalogue.check(prompt_id, answer.value)
+        except KeyError:
+            skipped[prompt_id] = "this copy of the course no longer has that question"
+        except AnswerError as err:
+            skipped[prompt_id] = f"the saved answer no longer fits the question ({err})"
+    order = {pid: n for n, pid in enumerate(catalogue.prompts)}
+    usable = dict(sorted(usable.items(), key=lambda kv: order[kv[0]]))
+    return usable, skipped
+
+
+def free_text_prompts(answers: dict[str, Answer], catalogue: Catalogue) -> list[Prompt]:
+    """The answered free-text prompts a learner may choose to share, in course order."""
+    usable, _ = usable_answers(answers, catalogue)
+    return [catalogue.prompts[pid] for pid in usable if is_free_text(catalogue.prompts[pid])]
+
+
+@dataclass
+class Share:
+    """A share file ready to write: its document, and what was left out and why."""
+
+    doc: dict[str, Any]
+    held_back: list[str] = field(default_factory=list)
+    skipped: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def filename(self) -> str:
+        """The suggested file name, which carries the nickname and nothing else."""
+        return f"share-{self.doc['nickname']}.json"
+
+
+def build_share(
+    answers: dict[str, Answer],
+    catalogue: Catalogue,
+    cohort: str,
+    nickname: str,
+    share_text: Collection[str] = (),
+    made_at: str | None = None,
+) -> Share:
+    """Build a share file from saved answers; free text only for the ids in ``share_text``."""
+    usable, skipped = usable_answers(answers, catalogue)
+    free = [pid for pid in usable if is_free_text(catalogue.prompts[pid])]
+    unknown = sorted(set(share_text) - set(free))
+    if unknown:
+        raise ShareError(
+            f"{', '.join(unknown)}: only answered written questions can be chosen for sharing."
+        )
+    doc = {
+        "format": FORMAT,
+        "version": VERSION,
+        "nickname": check_nickname(nickname),
+        "cohort": check_cohort(cohort),
+        "made_at": made_at or now_iso(),
+        "answered": list(usable),
+        "answers": {pid: v for pid, v in usable.items() if pid not in free},
+        "shared_text": {pid: usable[pid] for pid in free if pid in share_text},
+    }
+    share = Share(doc, [pid for pid in free if pid not in share_text], skipped)
+    size = len(preview(share).encode("utf-8"))
+    if size > MAX_SHARE_BYTES:
+        raise ShareError(
+            f"This share file would be {size:,} bytes, more than the 1 MB a share file may "
+            "hold. Choose fewer written answers to share."
+        )
+    return share
+
+
+def preview(share: Share) -> str:
+    """Exactly the text that :func:`write_share` writes (UTF-8 JSON)."""
+    return json.dumps(share.doc, ensure_ascii=False, indent=1) + "\n"
+
+
+def _short(text: str, limit: int = 80) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+
+
+def describe(share: Share, catalogue: Catalogue) -> list[str]:
+    """What the share file holds, in plain sentences for the learner to read first."""
+    doc = share.doc
+    titles = {pid: catalogue.prompts[pid].title for pid in catalogue.prompts}
+    lines = [
+        f"Your nickname: {doc['nickname']}. Your name is not in the file.",
+        f"Cohort code: {doc['cohort']}.",
+        f"Which questions you have answered: {len(doc['answered'])} (a list of question "
+        "ids only, so your facilitator can count how far the group has got).",
+    ]
+    if doc["answers"]:
+        named = "; ".join(titles[pid] for pid in doc["answers"])
+        lines.append(
+            f"Your ratings, choices, ticks, positions and knowledge-check answers for "
+            f"{len(doc['answers'])} question{'s' if len(doc['answers']) != 1 else ''}: {named}."
+        )
+    else:
+        lines.append("No ratings, choices or positions (you have not answered any yet).")
+    for pid, value in doc["shared_text"].items():
+        if isinstance(value, str):
+            words = _short(value)
+        else:
+            cells = (" / ".join(cell for cell in row.values() if cell) for row in value)
+            words = _short("; ".join(cells), 120)
+        lines.append(f"Written answer you chose to share – {titles[pid]}: “{words}”")
+    if share.held_back:
+        kept = "; ".join(titles[pid] for pid in share.held_back)
+        lines.append(f"Not shared (your written answers stay private): {kept}.")
+    if share.skipped:
+        lines.append(
+            f"Left out because they no longer fit this copy of the course: "
+            f"{', '.join(sorted(share.skipped))}."
+        )
+    return lines
+
+
+def write_share(share: Share, path: Path | str) -> Path:
+    """Write the share file at ``path``; an existing file is never overwritten."""
+    target = Path(path).expanduser()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with open(target, "x", encoding="utf-8") as out:
+            out.write(preview(share))
+    except FileExistsError:
+        raise ShareError(
+            f"{target} already exists, so nothing was written. Choose another file name, "
+            "or move the old file first."
+        ) from None
+    return target
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def _parse_time(value: Any) -> _dt.datetime:
+    if not isinstance(value, str):
+        raise ShareError("Its 'made_at' time must be text.")
+    try:
+        moment = _dt.datetime.fromisoformat(value)
+    except ValueError:
+        raise ShareError(f"Its 'made_at' time {value[:40]!r} is not a date and time.") from None
+    if moment.tzinfo is None:
+        raise ShareError("Its 'made_at' time has no time zone.")
+    return moment
+
+
+def _known(catalogue: Catalogue, prompt_id: Any) -> Prompt:
+    if not isinstance(prompt_id, str):
+        raise ShareError("Every question id must be text.")
+    try:
+        return catalogue.prompts[prompt_id]
+    except KeyError:
+        raise ShareError(
+            f"It answers a question this copy of the course does not know ({prompt_id[:60]!r}). "
+            "If the course has been updated, update your copy and summarise again."
+        ) from None
+
+
+def _decode(data: bytes) -> dict[str, Any]:
+    if not data.strip():
+        raise ShareError("The file is empty.")
+    if len(data) > MAX_SHARE_BYTES:
+        raise ShareError(f"The file is {len(data):,} bytes; a share file is at most 1 MB.")
+    try:
+        doc = json.loads(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise ShareError("It is not a text file (its bytes are not UTF-8).") from None
+    except json.JSONDecodeError as err:
+        raise ShareError(f"It is not valid JSON ({err.msg}, line {err.lineno}).") from None
+    except (ValueError, RecursionError):
+        raise ShareError("It is not JSON a share file can hold (too deep or too large).") from None
+    if not isinstance(doc, dict):
+        raise ShareError(f"It is JSON, but a {type(doc).__name__}, not a share file.")
+    if doc.get("format") != FORMAT:
+        if doc.get("format") == "spread-course-workbook":
+            raise ShareError(
+                "It is a whole workbook, not a share file; ask the learner to make a share "
+                "file instead (their workbook was not read)."
+            )
+        raise ShareError("It is not a share file (it has no share file marker).")
+    version = doc.get("version")
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        raise ShareError(f"Its version {version!r} is not a share file version.")
+    if version > VERSION:
+        raise ShareError(
+            f"It was made by a newer version of the course (version {version}); update this "
+            "copy of the course to read it."
+        )
+    missing = [f for f in FIELDS if f not in doc]
+    extra = sorted(str(f)[:40] for f in doc if f not in FIELDS)
+    if missing:
+        raise ShareError(f"It is missing the field{'s' if len(missing) > 1 else ''} {missing}.")
+    if extra:
+        raise ShareError(f"It has fields a share file does not have: {extra}.")
+    return doc
+
+
+def read_share(
+    data: bytes, catalogue: Catalogue, cache: dict[Any, Any] | None = None
+) -> dict[str, Any]:
+    """Check the bytes of a share file against ``catalogue``; return its document, with the
+    nickname checked, the cohort code in capitals and every value checked.
+
+    ``cache`` (an empty dict, reused across the files of one folder) remembers values that
+    have passed their check, so a cohort's many identical ratings and choices are checked
+    once; written answers are always checked afresh. Raises :class:`ShareError` with a
+    plain sentence saying why the file cannot be used.
+    """
+    doc = _decode(data)
+    try:
+        nickname = check_nickname(doc["nickname"])
+        cohort = check_cohort(doc["cohort"])
+    except ShareError as err:
+        raise ShareError(f"Its nickname or cohort code is not valid. {err}") from None
+    _parse_time(doc["made_at"])
+    answered = doc["answered"]
+    if not isinstance(answered, list) or not all(isinstance(pid, str) for pid in answered):
+        raise ShareError("Its 'answered' field must be a list of question ids.")
+    listed = set(answered)
+    if len(listed) != len(answered):
+        raise ShareError("Its 'answered' list names a question more than once.")
+    unknown = sorted(listed.difference(catalogue.prompts))
+    if unknown:
+        _known(catalogue, unknown[0])
+    cache = {} if cache is None else cache
+    clean: dict[str, dict[str, Any]] = {}
+    for key, free in (("answers", False), ("shared_text", True)):
+        values = doc[key]
+        if not isinstance(values, dict):
+            raise ShareError(f"Its '{key}' field must map question ids to answers.")
+        for pid in values.keys() - listed:
+            _known(catalogue, pid)
+            raise ShareError(f"It has an answer to {pid!r}, which is not in its 'answered' list.")
+        misplaced = [pid for pid in values if is_free_text(catalogue.prompts[pid]) != free]
+        if misplaced:
+            where = "'answers'" if free else "'shared_text'"
+            raise ShareError(
+                f"The answer to {misplaced[0]!r} is in the wrong place (it belongs in {where})."
+            )
+        clean[key] = {}
+        for pid, value in values.items():
+            # The key keeps types apart (True is not 1): a plain value with its class,
+            # anything else as JSON text. Written answers are never cached.
+            if free:
+                seen = None
+            elif isinstance(value, (str, int)):
+                seen = (pid, value.__class__, value)
+            else:
+                seen = (pid, json.dumps(value))
+            if seen in cache:
+                clean[key][pid] = cache[seen]
+                continue
+            if is_empty(value):
+                raise ShareError(f"Its answer to {pid!r} is empty.")
+            try:
+                clean[key][pid] = catalogue.check(pid, value)
+            except AnswerError as err:
+                raise ShareError(
+                    f"Its answer to {pid!r} does not fit the question: {err}"
+                ) from None
+            if seen is not None:
+                cache[seen] = clean[key][pid]
+    return {
+        **doc,
+        "nickname": nickname,
+        "cohort": cohort,
+        "answers": clean["answers"],
+        "shared_text": clean["shared_text"],
+    }

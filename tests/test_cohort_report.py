@@ -1,0 +1,183 @@
+"""Cohort output is safe to open: HTML escaped and self-contained, CSV never a formula."""
+
+from __future__ import annotations
+
+import csv
+import io
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from exercises.catalogue import Catalogue
+from exercises.cohort import CohortSummary, summarise
+from exercises.cohort_report import (
+    HIDDEN,
+    neutralise,
+    rejected_csv,
+    summary_csv,
+    to_html,
+    to_html_fragment,
+    write_outputs,
+)
+from tests.cohort_data import FULL, make_catalogue, put, share_bytes
+
+TRICKY = [
+    "<script>alert('x')</script><img src=https://evil.example/p.png>",
+    '=HYPERLINK("http://evil.example","click")',
+    "+cmd|' /C calc'!A0",
+    "-2+3",
+    "@SUM(1+1)",
+    "\tTabbed start",
+    "\rReturn start",
+    "Plain words & an ampersand",
+]
+
+
+@pytest.fixture
+def cat(tmp_path: Path) -> Catalogue:
+    """The small test catalogue."""
+    return make_catalogue(tmp_path / "prompts")
+
+
+@pytest.fixture
+def summary(tmp_path: Path, cat: Catalogue) -> CohortSummary:
+    """A cohort whose shared texts are all tricky, plus two bad files with tricky names."""
+    folder = tmp_path / "share"
+    for n, words in enumerate(TRICKY):
+        focus = ["one", "two", "three"][n % 3]  # 3, 3 and 2: some counts are hidden
+        values = {**FULL, "complexity.story": words, "principles.focus": focus}
+        data = share_bytes(
+            cat, f"calm-heron-{1000 + n}", values=values, share_text=("complexity.story",)
+        )
+        put(folder, f"share-{n}.json", data)
+    put(folder, "=cmd()<b>.json", b"not json")
+    put(folder, "@list.json", b"[1]")
+    put(folder, "\ttab.json", b"")
+    return summarise(folder, cat)
+
+
+class Tags(HTMLParser):
+    """Collects every tag and attribute of a page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict]] = []
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+
+def parse(page: str) -> list[tuple[str, dict]]:
+    parser = Tags()
+    parser.feed(page)
+    return parser.tags
+
+
+def test_learner_text_and_file_names_are_escaped(summary: CohortSummary) -> None:
+    """Markup in shared text or in a file name is shown as text, never run."""
+    page = to_html(summary)
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in page
+    assert "=cmd()&lt;b&gt;.json" in page
+    assert "<script" not in page and "<img" not in page and "<b>" not in page
+    assert "Plain words &amp; an ampersand" in page
+
+
+def test_the_page_makes_no_outside_requests(summary: CohortSummary) -> None:
+    """No scripts, images, frames, links or style imports; no attribute points anywhere."""
+    page = to_html(summary)
+    tags = parse(page)
+    names = {tag for tag, _ in tags}
+    assert not names & {"script", "img", "iframe", "link", "object", "embed", "audio", "video"}
+    for tag, attrs in tags:
+        for key in ("src", "href", "action", "srcset", "poster", "data"):
+            assert key not in attrs, f"<{tag}> has {key}"
+    assert "url(" not in page and "@import" not in page
+    assert page.startswith("<!DOCTYPE html>") and '<html lang="en-GB">' in page
+
+
+def test_tables_have_captions_headers_and_printed_numbers(summary: CohortSummary) -> None:
+    """Every table has a caption and scoped header cells; hidden counts say so in words."""
+    page = to_html(summary)
+    tags = parse(page)
+    assert sum(tag == "table" for tag, _ in tags) == sum(tag == "caption" for tag, _ in tags)
+    headers = [attrs for tag, attrs in tags if tag == "th"]
+    assert headers and all(attrs.get("scope") in ("col", "row") for attrs in headers)
+    assert f">{HIDDEN}<" in page  # eight learners: the small counts are hidden
+    assert '<td class="n s' in page and ">8<" in page  # and the numbers are printed
+    assert "My starting point" in page and "Where my change sits" in page
+
+
+def test_a_fragment_fits_inside_another_page(summary: CohortSummary) -> None:
+    """Inside a notebook the headings start lower and the styles are scoped to the summary."""
+    fragment = to_html_fragment(summary, level=3)
+    assert "<h1" not in fragment and "<h2" not in fragment and "<h3>Cohort summary" in fragment
+    assert '<div class="cohort-summary">' in fragment
+    style = fragment.split("<style>", 1)[1].split("</style>", 1)[0]
+    rules = [rule for rule in style.split("}") if rule.strip()]
+    assert all(rule.lstrip().startswith(".cohort-summary") for rule in rules)
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
+def test_neutralise_prefixes_formula_starts(start: str) -> None:
+    """A cell that a spreadsheet could run becomes text with a leading apostrophe."""
+    assert neutralise(f"{start}1+1") == f"'{start}1+1"
+
+
+def test_neutralise_leaves_other_cells_alone() -> None:
+    """Ordinary words and numbers are unchanged."""
+    assert neutralise("Plain words") == "Plain words"
+    assert neutralise(" =later") == " =later"
+    assert neutralise(12) == 12
+
+
+def read_csv(data: bytes) -> list[dict[str, str]]:
+    assert data.startswith(b"\xef\xbb\xbf"), "Excel needs the UTF-8 mark to read dashes"
+    return list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+
+
+def test_summary_csv_never_starts_a_cell_with_a_formula(summary: CohortSummary) -> None:
+    """Every cell of summary.csv that began with = + - @ tab or CR now begins with '."""
+    rows = read_csv(summary_csv(summary))
+    cells = [cell for row in rows for cell in row.values()]
+    assert not [c for c in cells if c[:1] in ("=", "+", "-", "@", "\t", "\r")]
+    texts = [r["text"] for r in rows if r["section"] == "shared text"]
+    assert sorted(texts) == sorted(neutralise(t.strip()) for t in TRICKY)
+    assert '\'=HYPERLINK("http://evil.example","click")' in texts
+
+
+def test_summary_csv_holds_the_counts_with_hidden_cells_in_words(summary) -> None:
+    """The CSV has the same figures as the page, and hidden counts say 'hidden'."""
+    rows = read_csv(summary_csv(summary))
+    assert set(rows[0]) == {"section", "module", "question", "row", "column", "count", "text"}
+    files = {r["row"]: r["count"] for r in rows if r["section"] == "files"}
+    assert files == {"share files found": "11", "learners summarised": "8", "files set aside": "3"}
+    baseline = [r for r in rows if r["question"] == "My starting point"]
+    assert {r["count"] for r in baseline if r["row"] == "Complexity"} == {"8", "0"}
+    assert HIDDEN in {r["count"] for r in rows}
+
+
+def test_rejected_csv_lists_file_and_reason_safely(summary: CohortSummary) -> None:
+    """rejected.csv has a file and a reason for each bad file, neutralised too."""
+    rows = read_csv(rejected_csv(summary))
+    assert [r["file"] for r in rows] == ["'\ttab.json", "'=cmd()<b>.json", "'@list.json"]
+    assert all(r["reason"] for r in rows)
+
+
+def test_write_outputs_writes_three_files(tmp_path: Path, summary: CohortSummary) -> None:
+    """summary.html, summary.csv and rejected.csv, made in a new folder; rerunning replaces."""
+    written = write_outputs(summary, tmp_path / "out" / "week-1")
+    assert sorted(written) == ["rejected.csv", "summary.csv", "summary.html"]
+    assert all(p.exists() and p.stat().st_size > 0 for p in written.values())
+    again = write_outputs(summary, tmp_path / "out" / "week-1")
+    assert again["summary.html"].read_text(encoding="utf-8") == to_html(summary)
+
+
+def test_an_empty_summary_still_renders(tmp_path: Path, cat: Catalogue) -> None:
+    """No usable files gives a page that says so, and CSV files with headers."""
+    folder = tmp_path / "none"
+    put(folder, "bad.json", b"")
+    empty = summarise(folder, cat)
+    page = to_html(empty)
+    assert "nothing to count" in page and "bad.json" in page
+    assert read_csv(rejected_csv(empty))[0]["reason"] == "The file is empty."
