@@ -18,6 +18,16 @@ from .catalogue import Catalogue, CatalogueError, course_catalogue, load_catalog
 from .model import Answer, AnswerError, Prompt, check_value
 from .workbook import Workbook, WorkbookError, workbook_path
 
+# Widget functions, loaded from the widget layer on first use.
+_WIDGET_NAMES = (
+    "show",
+    "show_cohort_summary",
+    "show_module",
+    "show_plan",
+    "show_progress",
+    "show_workbook",
+)
+
 __all__ = [
     "Answer",
     "AnswerError",
@@ -29,23 +39,9 @@ __all__ = [
     "check_value",
     "course_catalogue",
     "load_catalogue",
-    "show",
-    "show_cohort_summary",
-    "show_module",
-    "show_plan",
-    "show_progress",
-    "show_workbook",
     "workbook_path",
+    *_WIDGET_NAMES,
 ]
-
-_WIDGET_NAMES = {
-    "show",
-    "show_cohort_summary",
-    "show_module",
-    "show_plan",
-    "show_progress",
-    "show_workbook",
-}
 
 
 def __getattr__(name: str) -> Any:

@@ -8,12 +8,15 @@ JupyterLab.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
 import socket
+import subprocess
 import threading
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -40,6 +43,43 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+@contextlib.contextmanager
+def running_server(
+    name: str,
+    args: Sequence[str],
+    env: Mapping[str, str],
+    log_path: Path,
+    ready: Callable[[], bool],
+) -> Iterator[subprocess.Popen]:
+    """Start a server process in the repo, wait until ``ready()``, stop it afterwards."""
+    with log_path.open("w") as log:
+        server = subprocess.Popen(
+            list(args), cwd=REPO, env=dict(env), stdout=log, stderr=subprocess.STDOUT
+        )
+        try:
+            deadline = time.monotonic() + 90
+            while not ready():
+                if server.poll() is not None or time.monotonic() > deadline:
+                    pytest.fail(f"{name} did not start:\n{log_path.read_text()}")
+                time.sleep(0.5)
+            yield server
+        finally:
+            server.terminate()
+            try:
+                server.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                server.kill()
+
+
+def port_open(port: int) -> bool:
+    """True when something accepts connections on 127.0.0.1:port."""
+    try:
+        socket.create_connection(("127.0.0.1", port), timeout=2).close()
+    except OSError:
+        return False
+    return True
 
 
 @pytest.fixture(scope="session")

@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import json
 import os
-import socket
-import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import REPO, free_port
+from tests.browser.conftest import free_port, port_open, running_server
 
 pytestmark = pytest.mark.browser
 
@@ -29,33 +26,13 @@ def voila(tmp_path: Path):
         "COURSE_WORKBOOK": str(workbook),
         "JUPYTER_RUNTIME_DIR": str(tmp_path / "runtime"),
     }
-    log = (tmp_path / "voila.log").open("w")
-    server = subprocess.Popen(
-        [
-            sys.executable, "-m", "voila", "--no-browser", f"--port={port}",
-            "--Voila.ip=127.0.0.1", "book/modules/mindset.ipynb",
-        ],
-        cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT,
-    )  # fmt: skip
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 90
-    while True:
-        try:  # Voila has no status page: wait until its port accepts connections
-            socket.create_connection(("127.0.0.1", port), timeout=2).close()
-            break
-        except OSError:
-            if server.poll() is not None or time.monotonic() > deadline:
-                server.kill()
-                log_text = (tmp_path / "voila.log").read_text()
-                pytest.fail(f"Voila did not start:\n{log_text}")
-            time.sleep(0.5)
-    yield base, workbook
-    server.terminate()
-    try:
-        server.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        server.kill()
-    log.close()
+    args = [
+        sys.executable, "-m", "voila", "--no-browser", f"--port={port}",
+        "--Voila.ip=127.0.0.1", "book/modules/mindset.ipynb",
+    ]  # fmt: skip
+    # Voila has no status page: it is ready when its port accepts connections.
+    with running_server("Voila", args, env, tmp_path / "voila.log", lambda: port_open(port)):
+        yield f"http://127.0.0.1:{port}", workbook
 
 
 def test_form_view_saves_to_the_workbook(browser, voila) -> None:

@@ -5,16 +5,14 @@ from __future__ import annotations
 import json
 import os
 import secrets
-import subprocess
 import sys
-import time
 import urllib.request
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from tests.browser.conftest import REPO, free_port
+from tests.browser.conftest import REPO, free_port, running_server
 
 pytestmark = pytest.mark.browser
 
@@ -33,36 +31,24 @@ def jupyterlab(tmp_path: Path):
         "JUPYTERLAB_WORKSPACES_DIR": str(tmp_path / "workspaces"),
         "JUPYTER_RUNTIME_DIR": str(tmp_path / "runtime"),
     }
-    log = (tmp_path / "jupyterlab.log").open("w")
-    server = subprocess.Popen(
-        [
-            sys.executable, "-m", "jupyterlab", "--no-browser", "--allow-root",
-            f"--port={port}", "--ip=127.0.0.1", f"--IdentityProvider.token={token}",
-            f"--ServerApp.root_dir={REPO}",
-            "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
-            "--LabApp.news_url=",
-        ],
-        env=env, stdout=log, stderr=subprocess.STDOUT,
-    )  # fmt: skip
+    args = [
+        sys.executable, "-m", "jupyterlab", "--no-browser", "--allow-root",
+        f"--port={port}", "--ip=127.0.0.1", f"--IdentityProvider.token={token}",
+        f"--ServerApp.root_dir={REPO}",
+        "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+        "--LabApp.news_url=",
+    ]  # fmt: skip
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 90
-    while True:
+
+    def ready() -> bool:
         try:
             with urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2):
-                break
+                return True
         except OSError:
-            if server.poll() is not None or time.monotonic() > deadline:
-                server.kill()
-                log_text = (tmp_path / "jupyterlab.log").read_text()
-                pytest.fail(f"JupyterLab did not start:\n{log_text}")
-            time.sleep(0.5)
-    yield base, token, workbook
-    server.terminate()
-    try:
-        server.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        server.kill()
-    log.close()
+            return False
+
+    with running_server("JupyterLab", args, env, tmp_path / "jupyterlab.log", ready):
+        yield base, token, workbook
 
 
 def wait_idle(page) -> None:
