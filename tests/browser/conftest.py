@@ -139,8 +139,11 @@ def offline_page(browser):
     context.route("**/*", guard)
     page = context.new_page()
     errors: list[str] = []
+    failed: list[str] = []
     page.on("pageerror", lambda err: errors.append(str(err)))
+    page.on("response", lambda r: r.status >= 400 and failed.append(f"{r.status} {r.url}"))
     page.guard = guard
     page.errors = errors
+    page.failed = failed  # local requests the site could not answer (404 and the like)
     yield page
     context.close()

@@ -32,6 +32,7 @@ def test_module_page_renders_exercises_offline(offline_page, site: str) -> None:
     note = exercise.locator(".course-note")
     assert note.is_visible() and "not kept" in note.inner_text()
     assert page.guard.blocked == [], f"requests left 127.0.0.1: {page.guard.blocked}"
+    assert page.failed == [], f"the site could not answer: {page.failed}"
     assert page.errors == [] or all("THEBE" in e for e in page.errors), page.errors
 
 
@@ -48,6 +49,7 @@ def test_pages_without_live_widgets_load_no_widget_javascript(offline_page, site
     assert page.locator("script[type='application/vnd.jupyter.widget-state+json']").count() == 0
     assert all(s.startswith(site) for s in scripts(page))
     assert page.guard.blocked == []
+    assert page.failed == [], f"the site could not answer: {page.failed}"
 
 
 def test_launch_buttons_use_the_configured_repository_and_hub(offline_page, site: str) -> None:
