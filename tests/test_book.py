@@ -209,6 +209,51 @@ def test_every_image_has_alt_text(path: Path) -> None:
         assert re.search(r'\balt="[^"]+"', tag), f"{path.name}: <img> without alt: {tag}"
 
 
+GLOSSARY = BOOK / "reference" / "glossary.md"
+GLOSSARY_LINK = re.compile(r"glossary(?:\.md)?#([a-z0-9-]+)")
+# Glossary entries that are everyday words for health and care staff: defined for
+# reference, but a module may use them without a link. Every other entry is jargon.
+EVERYDAY = {
+    "adaptation", "adopter", "adoption", "diffusion", "dissemination", "implementation",
+    "improvement", "innovation", "innovator", "scaling", "spread", "sustainability", "system",
+}  # fmt: skip
+
+
+def glossary_terms() -> dict[str, str]:
+    """Each glossary entry's anchor (as MyST makes it from the heading) and its term."""
+    headings = re.findall(r"^## (.+)$", GLOSSARY.read_text(encoding="utf-8"), re.M)
+    return {re.sub(r"[^a-z0-9 -]", "", h.lower()).strip().replace(" ", "-"): h for h in headings}
+
+
+def test_glossary_links_point_to_defined_terms() -> None:
+    """Every link into the glossary, from any page or prompt, names an entry it has."""
+    terms = glossary_terms()
+    sources = [*pages(), *sorted((REPO / "exercises" / "prompts").glob("*.yml"))]
+    broken = [
+        f"{path.name}: #{anchor}"
+        for path in sources
+        for anchor in GLOSSARY_LINK.findall(page_text(path))
+        if anchor not in terms
+    ]
+    assert not broken, f"links to glossary entries that do not exist: {broken}"
+
+
+@pytest.mark.parametrize("path", module_notebooks(), ids=lambda p: p.stem)
+def test_module_links_the_jargon_it_uses(path: Path) -> None:
+    """A module that uses a glossary term (other than an everyday word) links it at least once."""
+    text = "\n".join(cells(path, "markdown"))
+    linked = set(GLOSSARY_LINK.findall(text))
+    prose = re.sub(r"\[[^\]]*\]\([^)]*\)", " ", text)  # link words are titles, not prose
+    unlinked = [
+        term
+        for anchor, term in glossary_terms().items()
+        if term.lower() not in EVERYDAY
+        and anchor not in linked
+        and re.search(rf"\b{re.escape(term)}\b", prose, re.I)
+    ]
+    assert not unlinked, f"{path.name} uses {unlinked} without a link to the glossary"
+
+
 def words(text: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+(?:'[a-z]+)?", text.lower()))
 

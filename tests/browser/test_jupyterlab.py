@@ -35,6 +35,8 @@ def jupyterlab(tmp_path: Path):
         sys.executable, "-m", "jupyterlab", "--no-browser", "--allow-root",
         f"--port={port}", "--ip=127.0.0.1", f"--IdentityProvider.token={token}",
         f"--ServerApp.root_dir={REPO}",
+        # checkpoints go to the temporary folder, not into the repository
+        f"--FileCheckpoints.checkpoint_dir={tmp_path / 'checkpoints'}",
         "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
         "--LabApp.news_url=",
     ]  # fmt: skip
