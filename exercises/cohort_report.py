@@ -154,6 +154,11 @@ SUMMARY_CSS = (
     ".cohort-summary caption span{font-weight:normal}"
     ".cohort-summary .hidden{background:#f0f4f5;color:#425563;font-style:italic}"
     ".cohort-summary summary{cursor:pointer;font-weight:bold;margin:.5rem 0}"
+    ".cohort-summary{overflow-wrap:break-word}"
+    ".cohort-summary .scroll{overflow-x:auto;max-width:100%}"
+    ".cohort-summary td.file{overflow-wrap:anywhere;min-width:8rem}"
+    ".cohort-summary .scroll:focus-visible{outline:3px solid #ffeb3b;"
+    "box-shadow:0 0 0 6px #212b32}"
     + "".join(
         f".cohort-summary .s{n}{{background:{shade};color:{'#fff' if n >= 4 else '#212b32'}}}"
         for n, shade in enumerate(_SHADES)
@@ -189,6 +194,13 @@ def _td(value: Any, total: Any) -> str:
     return f'<td class="n {_shade(value, total)}">{_count_text(value)}</td>'
 
 
+def _scroll(title: str, markup: str) -> str:
+    """A wide table in its own sideways-scrolling region, so the page itself reflows on a
+    phone; the region can take keyboard focus and is named after the table."""
+    label = escape(f"{title}: table (scroll sideways on a narrow screen)")
+    return f'<div class="scroll" role="region" tabindex="0" aria-label="{label}">{markup}</div>'
+
+
 def heat_table(table: CountTable) -> str:
     """One prompt's counts as an accessible table: header cells, a caption, every number
     printed, and the cell colour only repeating what the number says."""
@@ -201,10 +213,11 @@ def heat_table(table: CountTable) -> str:
         for label, counts in table.counts.iterrows()
     )
     note = f"<p>{escape(table.note)}</p>" if table.note else ""
-    return (
+    markup = (
         f"<table>{_caption(table)}<thead><tr>{head}{_th('Answered')}</tr></thead>"
-        f"<tbody>{body}</tbody></table>{note}"
+        f"<tbody>{body}</tbody></table>"
     )
+    return _scroll(table.prompt.title, markup) + note
 
 
 def quadrant_table(table: CountTable) -> str:
@@ -227,13 +240,15 @@ def quadrant_table(table: CountTable) -> str:
         if MIDDLE in names
         else ""
     )
-    return (
+    markup = (
         f"<table>{_caption(table)}<thead><tr><td></td>"
         f"{_th(f'{p.x.label}: {p.x.low}')}{_th(f'{p.x.label}: {p.x.high}')}</tr></thead><tbody>"
         f"<tr>{_th(f'{p.y.label}: {p.y.high}', 'row')}{cell(low_high)}{cell(high_high)}</tr>"
         f"<tr>{_th(f'{p.y.label}: {p.y.low}', 'row')}{cell(low_low)}{cell(high_low)}</tr>"
-        f"</tbody></table><p>{middle}Answered by: <strong>{_count_text(total)}</strong>.</p>"
+        f"</tbody></table>"
     )
+    answered = f"<p>{middle}Answered by: <strong>{_count_text(total)}</strong>.</p>"
+    return _scroll(p.title, markup) + answered
 
 
 def _section(title: str, body: str, level: int, lead: str = "") -> str:
@@ -249,9 +264,10 @@ def _completion(summary: CohortSummary) -> str:
         f"<tr>{_th(module, 'row')}" + "".join(_td(v, summary.learners) for v in counts) + "</tr>"
         for module, counts in frame.iterrows()
     )
-    return (
+    return _scroll(
+        "Learners by module",
         f"<table><caption>Learners by module</caption><thead><tr>{_th('Module')}"
-        f"{''.join(map(_th, frame.columns))}</tr></thead><tbody>{body}</tbody></table>"
+        f"{''.join(map(_th, frame.columns))}</tr></thead><tbody>{body}</tbody></table>",
     )
 
 
@@ -288,12 +304,13 @@ def _rejected(summary: CohortSummary) -> str:
     if summary.rejected.empty:
         return "<p>Every file could be used.</p>"
     rows = "".join(
-        f"<tr><td>{escape(str(file))}</td><td>{escape(str(reason))}</td></tr>"
+        f'<tr><td class="file">{escape(str(file))}</td><td>{escape(str(reason))}</td></tr>'
         for file, reason in summary.rejected.itertuples(index=False)
     )
-    return (
+    return _scroll(
+        "Files set aside",
         f"<table><caption>Files set aside</caption><thead><tr>{_th('File')}{_th('Why')}"
-        f"</tr></thead><tbody>{rows}</tbody></table>"
+        f"</tr></thead><tbody>{rows}</tbody></table>",
     )
 
 

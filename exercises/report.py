@@ -166,7 +166,7 @@ def to_markdown(doc: Doc) -> str:
 
 STYLE = """
 body{font-family:Arial,Helvetica,sans-serif;color:#212b32;max-width:46rem;margin:2rem auto;
-padding:0 1rem;line-height:1.5}
+padding:0 1rem;line-height:1.5;overflow-wrap:break-word}
 h1{font-size:2rem}h2{border-bottom:2px solid #005eb8;padding-bottom:.2rem;margin-top:2.5rem}
 h3{margin-bottom:.3rem}.question{color:#425563;margin-top:0}
 .gap{border:2px dashed #768692;padding:.6rem;min-height:3rem;color:#425563}
