@@ -25,6 +25,9 @@ import pytest
 REPO = Path(__file__).resolve().parents[2]
 SITE = REPO / "_build" / "html"
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
+# axe-core from npm (pinned by package-lock.json) and the WCAG rule tags it runs.
+AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
+TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 # Flags for a closed network: without them Chromium keeps calling Google's services.
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -80,6 +83,34 @@ def port_open(port: int) -> bool:
     except OSError:
         return False
     return True
+
+
+def run_axe(page) -> list[dict]:
+    """Inject axe-core into the page and return its violations for the WCAG A/AA tags."""
+    assert AXE.exists(), f"axe-core is missing: run `npm ci` ({AXE})"
+    page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+    result = page.evaluate(
+        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})",
+        TAGS,
+    )
+    return result["violations"]
+
+
+def sideways_scroll(page) -> tuple[int, list[str]]:
+    """How far the page scrolls sideways (0 when it reflows), and the innermost boxes whose
+    content runs past their edge. Boxes that scroll on purpose (code blocks, and tables in
+    their own scrolling region) are allowed and not listed."""
+    overflow = page.evaluate(
+        "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    culprits = page.evaluate(
+        """() => [...document.querySelectorAll('body *')]
+            .filter(e => e.getClientRects().length && e.scrollWidth > e.clientWidth + 1
+                         && !['auto', 'scroll'].includes(getComputedStyle(e).overflowX)
+                         && !e.closest('pre, .pst-scrollable-table-container, .scroll'))
+            .slice(-5).map(e => e.tagName + ': ' + e.textContent.trim().slice(0, 60))"""
+    )
+    return overflow, culprits
 
 
 @pytest.fixture(scope="session")

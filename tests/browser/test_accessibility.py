@@ -11,12 +11,10 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import REPO, SITE
+from tests.browser.conftest import REPO, SITE, run_axe, sideways_scroll
 
 pytestmark = pytest.mark.browser
 
-AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
-TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 
 ALLOWED: dict[tuple[str, str], str] = {
     # (rule id, CSS selector of the one element): "reason – upstream issue URL"
@@ -30,17 +28,6 @@ def site_pages() -> list[str]:
         return ["(no built site: run make book)"]
     skip = {"_static", "_sources", "_images"}
     return sorted(str(p.relative_to(SITE)) for p in SITE.rglob("*.html") if not skip & set(p.parts))
-
-
-def run_axe(page) -> list[dict]:
-    """Inject axe-core into the page and return its violations for the WCAG A/AA tags."""
-    assert AXE.exists(), f"axe-core is missing: run `npm ci` ({AXE})"
-    page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
-    result = page.evaluate(
-        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})",
-        TAGS,
-    )
-    return result["violations"]
 
 
 def wait_for_widgets(page) -> None:
@@ -77,18 +64,7 @@ def test_pages_reflow_at_320_pixels(browser, site: str, path: str) -> None:
     context = browser.new_context(viewport={"width": 320, "height": 640})
     page = context.new_page()
     page.goto(f"{site}/{path}", wait_until="networkidle")
-    overflow = page.evaluate(
-        "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
-    )
-    # the innermost boxes whose content runs past their edge (boxes that scroll on
-    # purpose, such as tables and code blocks, are allowed)
-    wide = page.evaluate(
-        """() => [...document.querySelectorAll('main *')]
-            .filter(e => e.scrollWidth > e.clientWidth + 1
-                         && !['auto', 'scroll'].includes(getComputedStyle(e).overflowX)
-                         && !e.closest('pre, .pst-scrollable-table-container, .scroll'))
-            .slice(-5).map(e => e.tagName + ': ' + e.textContent.trim().slice(0, 60))"""
-    )
+    overflow, wide = sideways_scroll(page)
     context.close()
     assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at 320px: {wide}"
 

@@ -17,7 +17,7 @@ from exercises.catalogue import course_catalogue
 from exercises.demo import write_demo
 from exercises.widgets import Session
 from exercises.workbook import Workbook
-from tests.browser.test_accessibility import run_axe
+from tests.browser.conftest import run_axe, sideways_scroll
 from tests.test_widgets_capstone import fill
 
 pytestmark = pytest.mark.browser
@@ -79,18 +79,7 @@ def test_document_has_no_wcag_violations(browser, documents, name: str) -> None:
 def test_document_reflows_at_320_pixels(browser, documents, name: str) -> None:
     """At 320 CSS pixels wide, the document needs no sideways scrolling (WCAG 1.4.10)."""
     context, page = open_document(browser, documents[name], width=320)
-    overflow = page.evaluate(
-        "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
-    )
-    # what sticks out: a box past the edge, or words running out of their box (wide
-    # tables scroll inside their own region, which is allowed)
-    wide = page.evaluate(
-        """() => [...document.querySelectorAll('body *')]
-            .filter(e => !e.parentElement.closest('.scroll'))
-            .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1
-                         || (e.scrollWidth > e.clientWidth + 1 && !e.matches('.scroll')))
-            .slice(0, 5).map(e => e.tagName + ': ' + e.textContent.slice(0, 60))"""
-    )
+    overflow, wide = sideways_scroll(page)
     context.close()
     assert overflow <= 0, f"the {name} scrolls sideways by {overflow}px at 320px: {wide}"
 
