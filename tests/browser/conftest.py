@@ -23,7 +23,8 @@ from urllib.parse import urlsplit
 import pytest
 
 REPO = Path(__file__).resolve().parents[2]
-SITE = REPO / "_build" / "html"
+# The built site; COURSE_SITE points the tests at another build folder.
+SITE = Path(os.environ.get("COURSE_SITE", REPO / "_build" / "html"))
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 # axe-core from npm (pinned by package-lock.json) and the WCAG rule tags it runs.
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
