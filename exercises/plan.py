@@ -1,8 +1,10 @@
 """The capstone documents, built from a learner's answers across every module.
 
 * :func:`plan_doc` – "My spread and adoption plan": the change, the starting profile on
-  the seven principles, the complexity position, the network, every action item and the
-  capstone's own answers. Missing answers appear as gaps to fill.
+  the seven principles, the complexity position, the network, every action item, how the
+  learner will know the change is working and report it (module 15, with the network
+  listed again to show change) and the capstone's own answers. Missing answers appear as
+  gaps to fill.
 * :func:`progress` – module by module, what has been answered and what is left.
 * :func:`learning_record_doc` – a short reflective record for a professional portfolio:
   modules completed with their time, what I learned and how it changes my practice.
@@ -24,6 +26,17 @@ CHANGE = "mindset.my-innovation"
 BASELINE = "principles.baseline"
 POSITION = "complexity.position"
 NETWORK = "networks.people"
+SIGNS = "progress.indicators"
+AGREEMENT = "progress.agreement"
+STORY = "progress.story"
+NETWORK_LATER = "progress.network-again"
+"""Module 15's answers that show how the learner will know the change is working."""
+PROGRESS_TITLE = "How I will know it is working, and how I will report it"
+PROGRESS_GAP = (
+    "Not started yet: Module 15 helps you choose signs of progress, agree what counts as "
+    "progress at 3, 6 and 12 months, draft a progress story and list your network again."
+)
+"""What the progress section says when none of its answers exists yet."""
 LEARNED, PRACTICE = "learned", "practice"
 """The standard closing prompts of every module (``<module>.learned`` and ``.practice``)."""
 
@@ -75,6 +88,64 @@ def _actions(catalogue: Catalogue, answers: dict[str, Answer]) -> Section:
     )
 
 
+def _people(value: object) -> dict[str, tuple[str, str]]:
+    """A network list as {name folded for comparison: (name as written, role)}."""
+    people = {}
+    if isinstance(value, list):
+        for row in value:
+            if isinstance(row, dict) and str(row.get("name", "")).strip():
+                name = " ".join(str(row["name"]).split())
+                people[name.casefold()] = (name, str(row.get("role", "")).strip())
+    return people
+
+
+def network_change(first: object, later: object) -> list[str]:
+    """How a network list changed between two answers: who is new, who is no longer
+    listed, and whose role changed. Names are matched ignoring case and spacing."""
+    before, after = _people(first), _people(later)
+    new = [after[k][0] for k in after if k not in before]
+    gone = [before[k][0] for k in before if k not in after]
+    moved = [
+        f"{after[k][0]}: {before[k][1] or 'no role'} then, {after[k][1] or 'no role'} now"
+        for k in after
+        if k in before and before[k][1] != after[k][1]
+    ]
+    lines = []
+    if new:
+        lines.append("New since my first list: " + "; ".join(new) + ".")
+    if gone:
+        lines.append("On my first list but not now: " + "; ".join(gone) + ".")
+    if moved:
+        lines.append("Role changed – " + "; ".join(moved) + ".")
+    return lines or ["The same people, in the same roles, as my first list."]
+
+
+def _progress(catalogue: Catalogue, answers: dict[str, Answer]) -> Section:
+    """Module 15's signs of progress, the progress agreement, the progress story and the
+    network listed again, compared with the first network list."""
+    entries = []
+    for pid in (SIGNS, AGREEMENT, STORY, NETWORK_LATER):
+        prompt = catalogue.prompts.get(pid)
+        if prompt is None:
+            continue
+        item = entry(prompt, answers.get(pid))
+        first = answers.get(NETWORK)
+        if pid == NETWORK_LATER and item.answered and first and not is_empty(first.value):
+            item.blocks.append(Block("para", "Compared with my first list in Module 7:"))
+            item.blocks.append(
+                Block("bullets", items=network_change(first.value, answers[pid].value))
+            )
+        entries.append(item)
+    blocks = [] if any(e.answered for e in entries) else [Block("gap", PROGRESS_GAP)]
+    return Section(
+        PROGRESS_TITLE,
+        "The signs of progress I will track, what we agreed counts as progress, the story "
+        "I will tell, and how my network has changed.",
+        entries=entries,
+        blocks=blocks,
+    )
+
+
 def plan_doc(catalogue: Catalogue, answers: dict[str, Answer]) -> Doc:
     """'My spread and adoption plan', with gaps where answers are missing."""
     sections = [
@@ -83,6 +154,7 @@ def plan_doc(catalogue: Catalogue, answers: dict[str, Answer]) -> Doc:
         _named(catalogue, answers, POSITION, "How complex my change is"),
         _named(catalogue, answers, NETWORK, "People in my network"),
         _actions(catalogue, answers),
+        _progress(catalogue, answers),
     ]
     capstone = catalogue.modules.get("capstone")
     if capstone is not None:

@@ -5,9 +5,20 @@ from __future__ import annotations
 import pytest
 
 from exercises.catalogue import Catalogue
-from exercises.model import Answer, Module, Prompt
-from exercises.plan import learning_record_doc, plan_doc, progress
-from exercises.report import to_html, to_markdown
+from exercises.model import Answer, Field, Module, Prompt
+from exercises.plan import (
+    AGREEMENT,
+    NETWORK_LATER,
+    PROGRESS_GAP,
+    PROGRESS_TITLE,
+    SIGNS,
+    STORY,
+    learning_record_doc,
+    network_change,
+    plan_doc,
+    progress,
+)
+from exercises.report import Doc, Section, to_html, to_markdown
 
 
 def p(pid: str, kind: str = "text", **extra) -> Prompt:
@@ -92,3 +103,138 @@ def test_learning_record_lists_worked_modules_with_time_and_reflections(small) -
     assert "about 0.8 hours" in doc.subtitle
     html = to_html(doc)
     assert "What I learned" in html and "How it changes my practice" in html
+
+
+NETWORK_FIELDS = (
+    Field("name", "Name or role"),
+    Field("role", "Network role", "choice", ("Broker", "Central connector", "Energiser")),
+    Field("how", "How they help"),
+)
+
+
+@pytest.fixture
+def with_progress() -> Catalogue:
+    """A course with module 7's network list and module 15's progress prompts."""
+    seven = Module(
+        "networks", 7, "Networks", 40,
+        (p("networks.people", "list", fields=NETWORK_FIELDS),),
+    )  # fmt: skip
+    fifteen = Module(
+        "progress", 15, "Progress", 45,
+        (
+            p("progress.indicators", "list", fields=(Field("sign", "Sign of progress"),)),
+            p("progress.agreement", "list",
+              fields=(Field("when", "When"), Field("counts", "What will count as progress"),
+                      Field("agreed-with", "Agreed with"))),
+            p("progress.story"),
+            p("progress.network-again", "list", fields=NETWORK_FIELDS),
+        ),
+    )  # fmt: skip
+    return Catalogue([seven, fifteen])
+
+
+def progress_section(doc: Doc) -> Section:
+    return next(s for s in doc.sections if s.title == PROGRESS_TITLE)
+
+
+def person(name: str, role: str) -> dict[str, str]:
+    return {"name": name, "role": role, "how": ""}
+
+
+def test_plan_shows_how_i_will_know_it_is_working_from_module_15(with_progress) -> None:
+    """Signs of progress, the agreement, the story and the network listed again all appear
+    in the plan's progress section, with what changed since the first network list."""
+    answers = {
+        "progress.indicators": a("progress.indicators", [{"sign": "Referrals between partners"}]),
+        "progress.agreement": a(
+            "progress.agreement",
+            [
+                {
+                    "when": "After 6 months",
+                    "counts": "Six partners share referrals",
+                    "agreed-with": "Partnership board",
+                }
+            ],
+        ),
+        "progress.story": a("progress.story", "A ward manager now rings the carers' group."),
+        "networks.people": a(
+            "networks.people", [person("Ward manager", "Broker"), person("GP lead", "Energiser")]
+        ),
+        "progress.network-again": a(
+            "progress.network-again",
+            [person("ward  MANAGER", "Central connector"), person("Carers' group chair", "Broker")],
+        ),
+    }
+    doc = plan_doc(with_progress, answers)
+    section = progress_section(doc)
+    assert [e.title for e in section.entries] == [
+        "Progress.Indicators",
+        "Progress.Agreement",
+        "Progress.Story",
+        "Progress.Network-Again",
+    ]
+    assert all(e.answered for e in section.entries) and section.blocks == []
+    md = to_markdown(doc)
+    assert f"## {PROGRESS_TITLE}" in md
+    assert "| Referrals between partners |" in md
+    assert "| After 6 months | Six partners share referrals | Partnership board |" in md
+    assert "A ward manager now rings the carers' group." in md
+    assert "- New since my first list: Carers' group chair." in md
+    assert "- On my first list but not now: GP lead." in md
+    assert "- Role changed – ward MANAGER: Broker then, Central connector now." in md
+    assert PROGRESS_GAP not in md
+    # the plan comes before the capstone's own section and after the actions
+    titles = [s.title for s in doc.sections]
+    assert titles.index(PROGRESS_TITLE) == titles.index("My actions") + 1
+    assert "<h2>How I will know it is working, and how I will report it</h2>" in to_html(doc)
+
+
+def test_plan_progress_section_says_what_to_do_when_module_15_is_empty(with_progress) -> None:
+    """With no answers from module 15 the section shows its gap text and one gap per part;
+    a network listed once only (no repeat yet) adds no comparison."""
+    answers = {"networks.people": a("networks.people", [person("Ward manager", "Broker")])}
+    doc = plan_doc(with_progress, answers)
+    section = progress_section(doc)
+    assert [b.kind for b in section.blocks] == ["gap"] and section.blocks[0].text == PROGRESS_GAP
+    assert [e.answered for e in section.entries] == [False] * 4
+    assert all(e.blocks[0].kind == "gap" for e in section.entries)
+    md = to_markdown(doc)
+    assert f"*{PROGRESS_GAP}*" in md and "Compared with my first list" not in md
+    assert f'<p class="gap">{PROGRESS_GAP}</p>' in to_html(doc)
+    # one answer is enough to replace the section's gap text
+    answers["progress.story"] = a("progress.story", "We met for the first time.")
+    assert progress_section(plan_doc(with_progress, answers)).blocks == []
+
+
+def test_plan_progress_section_without_module_15_is_a_gap(small: Catalogue) -> None:
+    """A course without module 15's prompts still gives the section, holding its gap text."""
+    section = progress_section(plan_doc(small, {}))
+    assert section.entries == [] and section.blocks[0].text == PROGRESS_GAP
+
+
+def test_network_change_matches_names_ignoring_case_and_spacing() -> None:
+    """Blank names are ignored; an unchanged list says so."""
+    first = [person("A Smith", "Broker"), {"name": " ", "role": "Broker", "how": ""}]
+    assert network_change(first, [person("a  smith", "Broker")]) == [
+        "The same people, in the same roles, as my first list."
+    ]
+    assert network_change([], [person("New", "")]) == ["New since my first list: New."]
+    assert network_change(first, [person("A Smith", "")]) == [
+        "Role changed – A Smith: Broker then, no role now."
+    ]
+
+
+def test_the_course_holds_module_15s_progress_prompts_for_the_plan(catalogue) -> None:
+    """The real course has every prompt the section reads; the repeat network list has the
+    same fields and roles as module 7's list, so the two can be compared."""
+    for pid in (SIGNS, AGREEMENT, STORY, NETWORK_LATER):
+        assert catalogue.prompt(pid).module == "progress"
+    agreement = {f.id: f for f in catalogue.prompt(AGREEMENT).fields}
+    assert set(agreement) == {"when", "counts", "agreed-with"}
+    assert {"After 3 months", "After 6 months", "After 12 months"} <= set(agreement["when"].options)
+    first, later = catalogue.prompt("networks.people"), catalogue.prompt(NETWORK_LATER)
+    assert [(f.id, f.kind, f.options) for f in first.fields] == [
+        (f.id, f.kind, f.options) for f in later.fields
+    ]
+    md = to_markdown(plan_doc(catalogue, {}))
+    assert f"## {PROGRESS_TITLE}" in md and PROGRESS_GAP in md
