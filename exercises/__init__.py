@@ -7,7 +7,8 @@ In a notebook::
 
 ``show``, ``show_module`` and ``show_workbook`` load ipywidgets only when first used,
 so ``import exercises`` stays light for the command line and for pure logic.
-Importing the package writes nothing.
+Importing the package writes nothing. pandas and numpy are loaded only by the
+facilitator's cohort summary, never in a learner's kernel.
 """
 
 from __future__ import annotations

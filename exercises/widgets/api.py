@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import weakref
+from typing import TYPE_CHECKING
 
 import ipywidgets as W
 
 from ..catalogue import Catalogue, course_catalogue
 from ..workbook import Workbook
 from .capstone import PlanView, ProgressView
-from .cohort import CohortSummaryPanel
 from .exercise import Exercise
 from .panel import WorkbookPanel
+
+if TYPE_CHECKING:  # the cohort panel loads pandas, so learners' kernels never import it
+    from .cohort import CohortSummaryPanel
 
 
 class Session:
@@ -89,4 +92,6 @@ def show_progress() -> ProgressView:
 
 def show_cohort_summary() -> CohortSummaryPanel:
     """Facilitators: summarise a folder of share files (starts with a rehearsal cohort)."""
+    from .cohort import CohortSummaryPanel
+
     return CohortSummaryPanel()
