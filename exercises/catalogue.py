@@ -13,8 +13,6 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from .model import KINDS, Axis, Field, Item, Module, Option, Prompt, check_value
 
 PROMPTS_DIR = Path(__file__).parent / "prompts"
@@ -265,15 +263,15 @@ class _Reader:
 
 
 def _read_yaml(path: Path) -> Any:
+    import yaml  # here, so the catalogue can be built from data where PyYAML is absent
+
     try:
         return yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as err:
         raise CatalogueError(f"{path.name}: cannot be read as YAML: {err}") from None
 
 
-def load_scales(directory: Path = PROMPTS_DIR) -> dict[str, tuple[str, ...]]:
-    """Read the named rating scales."""
-    data = _read_yaml(directory / SCALES_FILE)
+def _scales(data: Any) -> dict[str, tuple[str, ...]]:
     if not isinstance(data, dict) or not all(
         isinstance(v, list) and len(v) >= 2 and all(isinstance(s, str) for s in v)
         for v in data.values()
@@ -282,16 +280,33 @@ def load_scales(directory: Path = PROMPTS_DIR) -> dict[str, tuple[str, ...]]:
     return {name: tuple(labels) for name, labels in data.items()}
 
 
+def load_scales(directory: Path = PROMPTS_DIR) -> dict[str, tuple[str, ...]]:
+    """Read the named rating scales."""
+    return _scales(_read_yaml(directory / SCALES_FILE))
+
+
+def prompt_files(directory: Path = PROMPTS_DIR) -> dict[str, Any]:
+    """The raw data of every prompt file (file name to parsed YAML), scales included."""
+    return {path.name: _read_yaml(path) for path in sorted(directory.glob("*.yml"))}
+
+
 def load_catalogue(directory: Path = PROMPTS_DIR) -> Catalogue:
     """Read and check every module file in ``directory``."""
-    scales = load_scales(directory)
+    return catalogue_from_data(prompt_files(directory))
+
+
+def catalogue_from_data(files: dict[str, Any]) -> Catalogue:
+    """Check the raw data of prompt files (as :func:`prompt_files` gives) into a catalogue."""
+    if SCALES_FILE not in files:
+        raise CatalogueError(f"{SCALES_FILE}: the file of rating scales is missing.")
+    scales = _scales(files[SCALES_FILE])
     modules = []
-    for path in sorted(directory.glob("*.yml")):
-        if path.name == SCALES_FILE:
+    for name, data in sorted(files.items()):
+        if name == SCALES_FILE:
             continue
-        module = _Reader(path.name, scales).module(_read_yaml(path))
-        if path.stem != module.id:
-            raise CatalogueError(f"{path.name}: the file name must be {module.id}.yml.")
+        module = _Reader(name, scales).module(data)
+        if name.removesuffix(".yml") != module.id:
+            raise CatalogueError(f"{name}: the file name must be {module.id}.yml.")
         modules.append(module)
     seen: dict[int, str] = {}
     for m in modules:

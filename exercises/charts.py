@@ -75,13 +75,6 @@ def quadrant_svg(prompt: Prompt, value: dict | None) -> str:
         raise ValueError(f"{prompt.id} is not a position exercise.")
     size, pad = 300, 60
     x_axis, y_axis = prompt.x, prompt.y
-
-    def px(step: int) -> float:
-        return pad + (step - 1) / (x_axis.steps - 1) * size
-
-    def py(step: int) -> float:
-        return pad + size - (step - 1) / (y_axis.steps - 1) * size
-
     mid = pad + size / 2
     parts = [
         f'<rect x="{pad}" y="{pad}" width="{size}" height="{size}" fill="#fff" '
@@ -102,17 +95,41 @@ def quadrant_svg(prompt: Prompt, value: dict | None) -> str:
         spots = [(0.25, 0.625), (0.75, 0.625), (0.25, 0.125), (0.75, 0.125)]
         for label, (fx, fy) in zip(prompt.quadrants, spots, strict=True):
             parts.append(_text(pad + fx * size, pad + fy * size, label, "middle", 12))
-    if value:
-        cx, cy = px(value["x"]), py(value["y"])
-        parts.append(
-            f'<circle cx="{cx:.0f}" cy="{cy:.0f}" r="9" fill="{MARK}" stroke="#fff" '
-            'stroke-width="2"/>'
-        )
-        anchor = "end" if value["x"] > (x_axis.steps + 1) / 2 else "start"
-        shift = -14 if anchor == "end" else 14
-        parts.append(_text(cx + shift, cy + 5, "You", anchor, 14))
+    # The learner's point sits in its own group, which the website redraws as they choose.
+    parts.append(f'<g class="course-you">{_you_mark(prompt, value)}</g>')
     width = pad + size + 20
     return _svg(width, pad + size + 52, describe_position(prompt, value), "".join(parts))
+
+
+def _you_mark(prompt: Prompt, value: dict | None) -> str:
+    """The learner's point and the word 'You' beside it, or nothing."""
+    if not value or prompt.x is None or prompt.y is None:
+        return ""
+    size, pad = 300, 60
+    cx = pad + (value["x"] - 1) / (prompt.x.steps - 1) * size
+    cy = pad + size - (value["y"] - 1) / (prompt.y.steps - 1) * size
+    anchor = "end" if value["x"] > (prompt.x.steps + 1) / 2 else "start"
+    shift = -14 if anchor == "end" else 14
+    return (
+        f'<circle cx="{cx:.0f}" cy="{cy:.0f}" r="9" fill="{MARK}" stroke="#fff" '
+        'stroke-width="2"/>' + _text(cx + shift, cy + 5, "You", anchor, 14)
+    )
+
+
+def position_marks(prompt: Prompt) -> dict[str, list[str]]:
+    """For every possible position ``"x,y"``: the point's markup and its description.
+
+    The website's form draws the learner's point from these, so the chart and its text
+    alternative come from this module alone.
+    """
+    if prompt.x is None or prompt.y is None:
+        raise ValueError(f"{prompt.id} is not a position exercise.")
+    marks = {}
+    for x in range(1, prompt.x.steps + 1):
+        for y in range(1, prompt.y.steps + 1):
+            value = {"x": x, "y": y}
+            marks[f"{x},{y}"] = [_you_mark(prompt, value), describe_position(prompt, value)]
+    return marks
 
 
 def describe_ratings(prompt: Prompt, value: dict | int | None) -> str:

@@ -25,6 +25,7 @@ actions    a list of rows with the fields ``what``, ``who``, ``when``
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -36,6 +37,9 @@ MAX_TEXT = 20_000
 
 MAX_ROWS = 50
 """Most rows a list or action plan may hold."""
+
+ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+"""The one date form an action's ``when`` takes: ``YYYY-MM-DD``."""
 
 
 class AnswerError(ValueError):
@@ -184,6 +188,8 @@ def _rows(prompt: Prompt, value: Any) -> list[dict[str, str]]:
                 raise AnswerError(f"Row {n}, {col.label}: {cell!r} is not one of the choices.")
             if cell and col.kind == "date":
                 try:
+                    if not ISO_DATE.match(cell):
+                        raise ValueError(cell)
                     _dt.date.fromisoformat(cell)
                 except ValueError:
                     raise AnswerError(f"Row {n}, {col.label}: {cell!r} is not a date.") from None
@@ -231,4 +237,60 @@ def check_value(prompt: Prompt, value: Any) -> Any:
         }
     if kind in ("list", "actions"):
         return _rows(prompt, value)
+    raise AnswerError(f"Unknown exercise kind {kind!r}.")
+
+
+def _row_schema(prompt: Prompt) -> dict[str, Any]:
+    cells: dict[str, Any] = {}
+    for col in prompt.columns:
+        cell: dict[str, Any] = {"type": "string", "maxLength": MAX_TEXT}
+        if col.kind == "choice":
+            cell["enum"] = ["", *col.options]
+        elif col.kind == "date":
+            cell["format"] = "date"
+        cells[col.id] = cell
+    return {"type": "object", "properties": cells, "additionalProperties": False}
+
+
+def value_schema(prompt: Prompt) -> dict[str, Any]:
+    """The JSON Schema of the values :func:`check_value` accepts for ``prompt``.
+
+    The website's script checks answers with this schema (a small subset of JSON
+    Schema: type, enum, minimum, maximum, maxLength, maxItems, items, properties,
+    required, additionalProperties and the ``date`` format), so the browser and Python
+    follow one rule; ``tests/test_model.py`` checks that the two agree.
+    """
+    kind = prompt.kind
+    if kind == "text":
+        return {"type": "string", "maxLength": MAX_TEXT}
+    if kind == "rating":
+        rating = {"type": "integer", "minimum": 1, "maximum": len(prompt.scale)}
+        if not prompt.items:
+            return rating
+        return {
+            "type": "object",
+            "properties": {i.id: rating for i in prompt.items},
+            "additionalProperties": False,
+        }
+    if kind in ("choice", "quiz"):
+        return {"type": "string", "enum": [o.id for o in prompt.options]}
+    if kind == "checklist":
+        return {
+            "type": "array",
+            "items": {"type": "string", "enum": [o.id for o in prompt.options]},
+        }
+    if kind == "position":
+        if prompt.x is None or prompt.y is None:
+            raise AnswerError("This position exercise has no axes.")
+        return {
+            "type": "object",
+            "properties": {
+                "x": {"type": "integer", "minimum": 1, "maximum": prompt.x.steps},
+                "y": {"type": "integer", "minimum": 1, "maximum": prompt.y.steps},
+            },
+            "required": ["x", "y"],
+            "additionalProperties": False,
+        }
+    if kind in ("list", "actions"):
+        return {"type": "array", "maxItems": MAX_ROWS, "items": _row_schema(prompt)}
     raise AnswerError(f"Unknown exercise kind {kind!r}.")

@@ -90,6 +90,8 @@ thistle thrush tiger toucan tulip valley vole walrus whale yew zebra
 """
 _FIRST = _FIRST_WORDS.split()
 _SECOND = _SECOND_WORDS.split()
+FIRST_WORDS, SECOND_WORDS = tuple(_FIRST), tuple(_SECOND)
+"""The words a nickname is made of (the website's script makes nicknames from them too)."""
 
 
 class ShareError(ValueError):

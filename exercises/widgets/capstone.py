@@ -10,6 +10,7 @@ import ipywidgets as W
 from ..catalogue import Catalogue
 from ..plan import learning_record_doc, plan_doc, progress_doc
 from ..report import Doc, to_fragment, to_html, to_markdown
+from ..static_form import site_doc_html
 from ..workbook import Workbook, WorkbookError
 from .exercise import live_only
 from .fallback import StaticFallback
@@ -38,17 +39,14 @@ def _downloads(doc: Doc, stem: str, what: str) -> str:
     )
 
 
-WEBSITE_NOTE = (
-    "On the website this shows an empty example. When you run this module in Jupyter, "
-    "it is built from your own answers."
-)
-
-
 class _DocView(StaticFallback, W.VBox):
     """A document built from the workbook, shown inline, with a refresh button."""
 
     title = ""
     button = "Update"
+    documents: tuple[str, ...] = ()
+    """The documents the website builds here (keys of ``exercises.site.DOCUMENTS``)."""
+    site_button = "Build from my answers"
 
     def __init__(self, workbook: Workbook, catalogue: Catalogue) -> None:
         self.workbook = workbook
@@ -70,8 +68,7 @@ class _DocView(StaticFallback, W.VBox):
         """What the website shows: the document as it looks with no answers yet."""
         return (
             f'<div class="course-exercise"><p><strong>{escape(self.title)}</strong></p>'
-            f'<p class="course-note" role="note">{WEBSITE_NOTE}</p>'
-            f"{self.build({}, live=False)}</div>"
+            f"{site_doc_html(self.documents, self.site_button, self.build({}, live=False))}</div>"
         )
 
     def refresh(self) -> None:
@@ -92,6 +89,8 @@ class PlanView(_DocView):
 
     title = "My spread and adoption plan"
     button = "Update my plan"
+    documents = ("plan", "record")
+    site_button = "Build my plan and learning record from my answers"
 
     def build(self, answers: dict, live: bool = True) -> str:
         plan = plan_doc(self.catalogue, answers)
@@ -112,6 +111,8 @@ class ProgressView(_DocView):
 
     title = "My progress"
     button = "Update my progress"
+    documents = ("progress",)
+    site_button = "Show my progress from my answers"
 
     def build(self, answers: dict, live: bool = True) -> str:
         return to_fragment(progress_doc(self.catalogue, answers), level=3)

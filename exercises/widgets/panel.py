@@ -16,6 +16,7 @@ import ipywidgets as W
 
 from ..catalogue import Catalogue
 from ..report import answers_doc, to_html, to_markdown
+from ..static_form import device_panel_html
 from ..workbook import ImportPreview, Workbook, WorkbookError
 from .exercise import live_only
 from .fallback import StaticFallback
@@ -93,12 +94,7 @@ class WorkbookPanel(StaticFallback, W.VBox):
 
     def static_html(self) -> str:
         """What the website shows: where the panel's tools are, since none work there."""
-        return (
-            '<div class="course-exercise"><p><strong>Your workbook</strong></p>'
-            '<p class="course-note" role="note">When this module runs in Jupyter (Binder, a '
-            "JupyterHub or your own computer), this panel lets you download your answers, "
-            "import a workbook you saved before, and make a share file for your group.</p></div>"
-        )
+        return device_panel_html()
 
     def refresh(self) -> None:
         """Update the line saying where the workbook is and how many answers it holds."""
