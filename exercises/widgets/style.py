@@ -16,8 +16,8 @@ STYLE = """
 .course-exercise .widget-radio-box-horizontal { flex-wrap: wrap; column-gap: 1rem; }
 .course-exercise .widget-radio-box-horizontal label { width: auto; }
 .course-exercise .widget-checkbox { height: auto; }
-.course-exercise .widget-button { width: auto; height: auto; min-height: 2rem;
-  white-space: normal; align-self: flex-start; padding: 0.25rem 1rem; }
+.course-exercise .widget-button, .course-exercise .widget-upload { width: auto; height: auto;
+  min-height: 2rem; white-space: normal; align-self: flex-start; padding: 0.25rem 1rem; }
 .course-exercise svg { height: auto; }
 .course-exercise .course-status { font-size: 0.9em; }
 .course-exercise details { margin: 0.5rem 0; }
