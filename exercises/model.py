@@ -247,7 +247,7 @@ def _row_schema(prompt: Prompt) -> dict[str, Any]:
         if col.kind == "choice":
             cell["enum"] = ["", *col.options]
         elif col.kind == "date":
-            cell["format"] = "date"
+            cell["anyOf"] = [{"const": ""}, {"format": "date"}]
         cells[col.id] = cell
     return {"type": "object", "properties": cells, "additionalProperties": False}
 
@@ -257,7 +257,7 @@ def value_schema(prompt: Prompt) -> dict[str, Any]:
 
     The website's script checks answers with this schema (a small subset of JSON
     Schema: type, enum, minimum, maximum, maxLength, maxItems, items, properties,
-    required, additionalProperties and the ``date`` format), so the browser and Python
+    required, additionalProperties, anyOf, const and the ``date`` format), so the browser and Python
     follow one rule; ``tests/test_model.py`` checks that the two agree.
     """
     kind = prompt.kind

@@ -163,9 +163,75 @@ def add_form_view_links(
     context["body"] = box + context["body"]
 
 
+ANSWERS_JS = ("course-data.js", "course-answers.js")
+"""The website's answer script and the course rules it works from (``exercises/site.py``)."""
+
+CAPSTONE_JS = "course-capstone.js"
+"""The script that builds the capstone documents in the page (with Pyodide)."""
+
+PYODIDE_FILES = (
+    "pyodide.js",
+    "pyodide.asm.mjs",
+    "pyodide.asm.wasm",
+    "python_stdlib.zip",
+    "pyodide-lock.json",
+)
+"""The parts of the npm package ``pyodide`` that the capstone's document builder loads."""
+
+
+def add_answer_scripts(
+    app: Sphinx, pagename: str, templatename: str, context: dict, doctree: object
+) -> None:
+    """Load the answer script only on pages with exercises or the device panel."""
+    body = context.get("body", "")
+    if "course-static-form" not in body and "course-device" not in body:
+        return
+    for name in ANSWERS_JS:
+        app.add_js_file(name, loading_method="defer")
+    if "course-site-doc" in body:
+        app.add_js_file(CAPSTONE_JS, loading_method="defer")
+
+
+def write_site_data(app: Sphinx, exception: Exception | None) -> None:
+    """Write the course rules, the package for the document builder, and Pyodide."""
+    if exception is not None or app.builder.format != "html":
+        return
+    import json
+    import zipfile
+
+    from exercises.catalogue import course_catalogue, prompt_files
+    from exercises.site import site_data
+
+    static = Path(app.outdir) / "_static"
+    data = json.dumps(site_data(course_catalogue()), ensure_ascii=False, separators=(",", ":"))
+    (static / ANSWERS_JS[0]).write_text(f"window.COURSE_DATA = {data};\n", encoding="utf-8")
+    bundle = static / "course-py"
+    bundle.mkdir(parents=True, exist_ok=True)
+    package = Path(__file__).resolve().parents[2] / "exercises"
+    with zipfile.ZipFile(bundle / "exercises.zip", "w", zipfile.ZIP_DEFLATED) as zf:
+        # The pure modules only; the package's __init__ also loads the workbook's file
+        # locking, which the browser has no use for.
+        zf.writestr("exercises/__init__.py", '"""The course package (pure modules only)."""\n')
+        for module in sorted(package.glob("*.py")):
+            if module.name not in ("__init__.py", "__main__.py"):
+                zf.write(module, f"exercises/{module.name}")
+    prompts = json.dumps(prompt_files(), ensure_ascii=False, separators=(",", ":"))
+    (bundle / "prompts.json").write_text(prompts, encoding="utf-8")
+    source = _node_modules(app) / "pyodide"
+    if not all((source / name).is_file() for name in PYODIDE_FILES):
+        logger.warning("course_site: node_modules/pyodide is missing (run `npm ci`).")
+        return
+    target = static / VENDOR_DIR / "pyodide"
+    target.mkdir(parents=True, exist_ok=True)
+    for name in PYODIDE_FILES:
+        shutil.copyfile(source / name, target / name)
+
+
 def setup(app: Sphinx) -> dict:
     """Register the extension."""
     app.connect("config-inited", configure, priority=900)
+    app.connect("html-page-context", add_answer_scripts)
+    app.connect("build-finished", write_site_data)
     app.connect("html-page-context", drop_unused_widget_js, priority=100)
     app.connect("html-page-context", fix_citation_roles)
     app.connect("html-page-context", add_form_view_links)

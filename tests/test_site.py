@@ -1,0 +1,139 @@
+"""The website's data: one rule for answers in Python and in the browser, and documents."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from exercises.model import MAX_ROWS, MAX_TEXT, AnswerError, Prompt, check_value, value_schema
+from exercises.plan import plan_doc, progress_doc
+from exercises.report import to_html, to_markdown
+from exercises.site import STORAGE_PREFIX, answers_from_json, documents, site_data
+from exercises.workbook import FORMAT, VERSION
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def samples(prompt: Prompt) -> list[Any]:
+    """Values that should fit ``prompt`` and values that should not, for every kind."""
+    kind = prompt.kind
+    junk = [None, True, 2.5, "", "x", 7, [], {}, [1], {"a": 1}]
+    if kind == "text":
+        return [*junk, "A few words.", "x" * MAX_TEXT, "x" * (MAX_TEXT + 1)]
+    if kind == "rating":
+        top = len(prompt.scale)
+        singles = [0, 1, top, top + 1, "1", -1]
+        if not prompt.items:
+            return junk + singles
+        first = prompt.items[0].id
+        return [
+            *junk,
+            {first: 1},
+            {i.id: top for i in prompt.items},
+            {first: 0},
+            {first: top + 1},
+            {first: "2"},
+            {first: True},
+            {"not-an-item": 1},
+        ]
+    if kind in ("choice", "quiz"):
+        return [*junk, *(o.id for o in prompt.options), "not-an-option"]
+    if kind == "checklist":
+        ids = [o.id for o in prompt.options]
+        return [*junk, ids, ids[:1], ["not-an-option"], [*ids[:1], 3]]
+    if kind == "position":
+        assert prompt.x and prompt.y
+        return [
+            *junk,
+            {"x": 1, "y": 1},
+            {"x": prompt.x.steps, "y": prompt.y.steps},
+            {"x": 0, "y": 1},
+            {"x": 1, "y": prompt.y.steps + 1},
+            {"x": 1},
+            {"x": 1, "y": 1, "z": 1},
+            {"x": "1", "y": 1},
+        ]
+    cols = prompt.columns
+    full = {c.id: (c.options[0] if c.kind == "choice" else "2027-03-01") for c in cols}
+    full = {c.id: full[c.id] if c.kind in ("choice", "date") else "Asha" for c in cols}
+    rows: list[Any] = [*junk, [full], [{c.id: "" for c in cols}], [full] * MAX_ROWS]
+    rows += [[full] * (MAX_ROWS + 1), [{**full, "extra": ""}], [{cols[0].id: 5}]]
+    for col in cols:
+        if col.kind == "choice":
+            rows.append([{**full, col.id: "not a choice"}])
+        if col.kind == "date":
+            for bad in ("2027-02-30", "20270301", "1 March", "2027-W09-1"):
+                rows.append([{**full, col.id: bad}])
+    return rows
+
+
+def fits(prompt: Prompt, value: Any) -> bool:
+    try:
+        check_value(prompt, value)
+    except AnswerError:
+        return False
+    return True
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="Node.js is needed for the site script")
+def test_browser_and_python_accept_the_same_answers(catalogue, tmp_path) -> None:
+    """For every prompt, the site's validator and check_value agree on every sample."""
+    cases = [(p, v) for p in catalogue.prompts.values() for v in samples(p)]
+    batch = [{"schema": value_schema(p), "value": v} for p, v in cases]
+    path = tmp_path / "samples.json"
+    path.write_text(json.dumps(batch))
+    out = subprocess.run(
+        ["node", str(REPO / "tests/js/validate-samples.mjs"), str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    verdicts = json.loads(out.stdout)
+    wrong = [
+        (p.id, v, fits(p, v))
+        for (p, v), ok in zip(cases, verdicts, strict=True)
+        if ok != fits(p, v)
+    ]
+    assert not wrong, f"{len(wrong)} disagreements, first: {wrong[:5]}"
+    assert sum(verdicts) > len(catalogue.prompts)  # valid samples exist for every prompt
+
+
+def test_site_data_names_every_prompt_with_its_rule(catalogue) -> None:
+    data = site_data(catalogue)
+    assert data["storagePrefix"] == STORAGE_PREFIX
+    assert data["workbook"] == {"format": FORMAT, "version": VERSION}
+    assert set(data["prompts"]) == set(catalogue.prompts)
+    listed = [pid for m in data["modules"] for pid in m["prompts"]]
+    assert listed == list(catalogue.prompts)
+    text = data["prompts"]["mindset.my-innovation"]
+    assert text["kind"] == "text" and text["freeText"] is True
+    json.dumps(data)  # the build writes it as JSON
+
+
+def test_documents_are_the_package_documents(catalogue) -> None:
+    """What the site's capstone shows is what plan.py builds from the same answers."""
+    workbook = {
+        "format": FORMAT,
+        "version": VERSION,
+        "answers": {
+            "mindset.my-innovation": {
+                "value": "A falls clinic run by pharmacists.",
+                "saved_at": "2026-11-20T09:00:00+00:00",
+            },
+            "complexity.position": {"value": {"x": 9, "y": 9}, "saved_at": "2026-11-20T09:00:00Z"},
+            "gone.question": {"value": "x", "saved_at": "2026-11-20T09:00:00Z"},
+        },
+    }
+    text = json.dumps(workbook)
+    answers = answers_from_json(text, catalogue)
+    assert list(answers) == ["mindset.my-innovation"]  # unfit and unknown answers left out
+    out = documents(text, catalogue)
+    assert set(out) == {"plan", "progress", "record"}
+    assert out["plan"]["html"] == to_html(plan_doc(catalogue, answers))
+    assert out["progress"]["markdown"] == to_markdown(progress_doc(catalogue, answers))
+    assert "A falls clinic run by pharmacists." in out["plan"]["fragment"]
