@@ -1,0 +1,198 @@
+"""Content checks for the course voice: callouts, sources notes, the "How to use this page"
+box, no research-log prose, and stated module times that match the real load."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+MODULES = REPO / "book" / "modules"
+
+
+def module_notebooks() -> list[Path]:
+    return sorted(MODULES.glob("*.ipynb"))
+
+
+def markdown(path: Path) -> str:
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    return "\n\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
+
+
+# --- No research log -------------------------------------------------------------------
+
+RESEARCH_LOG = [
+    "we could not read",
+    "we could not find",
+    "we could not confirm",
+    "we could not see",
+    "we were able to read",
+    "we did not find",
+    "we found",
+    "our notes",
+    "our copy",
+    "cut off",
+    "cut short",
+    "not retrieved",
+    "as we read it",
+    "when we wrote this course",
+    "our own",
+    "our guess",
+    "are ours",
+    "is ours",
+    "these links are ours",
+    "our judgements",
+    "our reading",
+]
+"""Phrases about how the course's research went, or inline "ours" tags. A learner needs
+to know whose idea a passage is (the callouts say so), not what the authors could read;
+the About page keeps the list of what could not be confirmed."""
+
+
+@pytest.mark.parametrize("path", module_notebooks(), ids=lambda p: p.stem)
+def test_module_prose_is_not_a_research_log(path: Path) -> None:
+    text = markdown(path).lower()
+    found = [phrase for phrase in RESEARCH_LOG if re.search(rf"\b{re.escape(phrase)}\b", text)]
+    assert not found, f"{path.name}: rewrite as teaching or a callout: {found}"
+
+
+# --- Callouts and the sources note --------------------------------------------------------
+
+CALLOUTS = {
+    "course-guide": "From the Guide",
+    "course-horizons": "From NHS Horizons",
+    "course-suggestion": "Course suggestion",
+    "course-sources": "Sources for this module",
+    "course-howto": "How to use this page",
+}
+"""Each box's class and the one title it may carry, so a box looks and reads the same
+everywhere: styled by the site's CSS, and a plain titled block in JupyterLab and Voila."""
+
+BOX = re.compile(
+    r'<div class="admonition ([a-z-]+)">\n<p class="admonition-title">(?:<strong>)?'
+    r"([^<]+)(?:</strong>)?</p>"
+)
+
+
+@pytest.mark.parametrize("path", module_notebooks(), ids=lambda p: p.stem)
+def test_callouts_use_the_three_labels_consistently(path: Path) -> None:
+    text = markdown(path)
+    boxes = BOX.findall(text)
+    assert text.count('<div class="admonition') == len(boxes), f"{path.name}: malformed box"
+    for cls, title in boxes:
+        assert CALLOUTS.get(cls) == title, f"{path.name}: box {cls!r} titled {title!r}"
+    # A box is closed, and its Markdown body is set off by blank lines (so links work).
+    assert text.count("<div") == text.count("</div>"), f"{path.name}: a box is not closed"
+
+
+@pytest.mark.parametrize("path", module_notebooks(), ids=lambda p: p.stem)
+def test_every_module_has_a_sources_note(path: Path) -> None:
+    """One short note naming the pages the module draws on, with a link to the About page."""
+    text = markdown(path)
+    assert text.count('class="admonition course-sources"') == 1, f"{path.name}: one note"
+    note = text.split('class="admonition course-sources"', 1)[1].split("</div>", 1)[0]
+    assert "(../reference/about.md" in note, f"{path.name}: the note must link the About page"
+    assert re.search(r"\(https://(www\.england\.nhs\.uk|horizonsnhs\.com|blog\.horizonsnhs)", note)
+    assert len(re.findall(r"\w+", re.sub(r"\([^)]*\)", "", note))) <= 120, "keep it short"
+
+
+@pytest.mark.parametrize("path", module_notebooks(), ids=lambda p: p.stem)
+def test_how_to_use_box_speaks_to_each_place(path: Path) -> None:
+    """The website, JupyterLab and the form view each get their own instruction. Outside
+    the site no course CSS loads, so the website text starts hidden (the site's CSS shows
+    it) and the Jupyter texts name their place plainly (the site's CSS hides them)."""
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    first = "".join(nb["cells"][0]["source"])
+    assert 'class="admonition course-howto"' in first
+    site = re.search(r'<p class="course-static-only" style="display:none">(.+?)</p>', first)
+    assert site and "On this website" in site[1] and "Your answers on this device" in site[1]
+    assert "this browser" in site[1]
+    live = re.findall(r'<p class="course-live-only">(.+?)</p>', first)
+    assert len(live) == 2
+    assert live[0].startswith("<strong>In JupyterLab") and "Run All Cells" in live[0]
+    assert live[1].startswith("<strong>In the form view") and "Run" not in live[1]
+
+
+# --- A realistic load --------------------------------------------------------------------
+
+WORDS_PER_MINUTE = 200
+MINUTES_BY_KIND = {
+    "text": 3.0,  # a few sentences of reflection on one's own work
+    "rating": 0.5,  # per statement rated (a single rating counts as one statement)
+    "choice": 1.0,  # read the options, pick one
+    "checklist": 1.5,  # read a list, tick what applies
+    "quiz": 1.5,  # read the options, answer, read the feedback
+    "position": 2.0,  # judge two scales, look at the grid
+    "list": 5.0,  # several rows, each with two or three fields
+    "actions": 3.0,  # one or two actions with who and when
+}
+"""A fair time for each exercise, by kind, on top of reading the page."""
+TOLERANCE = 0.25
+
+
+def reading_words(path: Path, catalogue) -> int:
+    """Words a learner reads: the Markdown (one of the three how-to texts, no markup or
+    addresses) and each exercise's title, question, hint, options and items."""
+    text = markdown(path)
+    text = re.sub(r'<p class="course-live-only">.*?</p>', " ", text)
+    text = re.sub(r"<[^>]+>", " ", text)
+    text = re.sub(r"\]\([^)]*\)", "]", text)
+    parts = [text]
+    for pid in shown_ids(path):
+        p = catalogue.prompt(pid)
+        parts += [p.title, p.question, p.hint, *(o.label for o in p.options)]
+        parts += [i.label for i in p.items]
+    return len(re.findall(r"[A-Za-z0-9]+(?:['’][a-z]+)?", " ".join(parts)))
+
+
+def shown_ids(path: Path) -> list[str]:
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    code = "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code")
+    return re.findall(r"""^show\(\s*["']([a-z0-9.-]+)["']\s*\)$""", code, re.M)
+
+
+def exercise_minutes(path: Path, catalogue) -> float:
+    total = 0.0
+    for pid in shown_ids(path):
+        p = catalogue.prompt(pid)
+        per = MINUTES_BY_KIND[p.kind]
+        total += per * max(1, len(p.items)) if p.kind == "rating" else per
+    return total
+
+
+def estimate(path: Path, catalogue) -> float:
+    return reading_words(path, catalogue) / WORDS_PER_MINUTE + exercise_minutes(path, catalogue)
+
+
+@pytest.mark.parametrize("path", module_notebooks(), ids=lambda p: p.stem)
+def test_stated_time_matches_the_load(path: Path, catalogue) -> None:
+    """The time in the data file, shown on the page, is within 25 percent of the time to
+    read the page and do its exercises."""
+    module = catalogue.module(path.stem)
+    if not shown_ids(path):
+        pytest.fail(f"{path.name} shows no exercises")
+    guess = estimate(path, catalogue)
+    assert abs(module.minutes - guess) <= TOLERANCE * guess, (
+        f"{path.name}: states {module.minutes} minutes; reading and exercises take about "
+        f"{guess:.0f} ({reading_words(path, catalogue)} words, "
+        f"{exercise_minutes(path, catalogue):.0f} minutes of exercises)"
+    )
+    first = json.loads(path.read_text(encoding="utf-8"))["cells"][0]
+    assert f"**Time to complete:** about {module.minutes} minutes" in "".join(first["source"])
+
+
+# --- Closing prompts ----------------------------------------------------------------------
+
+
+def test_closing_reflections_are_worded_for_each_module(catalogue) -> None:
+    """The two closing prompts keep their ids but are not the same words in every module."""
+    for standard in ("learned", "practice"):
+        questions = [
+            catalogue.prompt(f"{m}.{standard}").question
+            for m in catalogue.modules
+            if f"{m}.{standard}" in catalogue.prompts
+        ]
+        assert len(set(questions)) == len(questions), f"repeated wording in {standard}"
