@@ -44,8 +44,10 @@ system-packages:
 lint:
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	npx --no-install eslint book/_static tests/js
 
 unit:
+	node --test tests/js/
 	$(PYTEST) -m "not browser" tests
 
 notebooks:
