@@ -29,7 +29,16 @@ import pandas as pd
 
 from .catalogue import Catalogue, course_catalogue
 from .model import Prompt
-from .share import MAX_SHARE_BYTES, ShareError, is_free_text, read_share
+from .share import (
+    DAMAGED,
+    INVALID,
+    MAX_SHARE_BYTES,
+    NEWER,
+    WORKBOOK,
+    ShareError,
+    is_free_text,
+    read_share,
+)
 from .small_counts import DEFAULT_MIN_COUNT, check_min_count
 
 HEADLINE_RATINGS = "principles.baseline"
@@ -43,6 +52,40 @@ QUADRANT_KEYS = ("low-low", "high-low", "low-high", "high-high")
 
 MIDDLE = "middle"
 """The key for a position on a middle line (between quadrants)."""
+
+OTHER_COHORT, OLDER = "other-cohort", "older"
+"""Two more reasons a readable file is set aside: it is for another cohort, or its learner
+sent a newer one."""
+
+SET_ASIDE_REASONS = {
+    DAMAGED: (
+        "Damaged or incomplete: empty, cut short, not text, too big or unreadable",
+        "Ask for the share file again; it may not have saved fully.",
+    ),
+    WORKBOOK: (
+        "A whole workbook instead of a share file",
+        "Delete it without opening it, and ask the learner for a share file.",
+    ),
+    OTHER_COHORT: (
+        "Made for another cohort",
+        "Check the cohort code the learner typed; they can make a new file with the right code.",
+    ),
+    OLDER: (
+        "An older file from a learner who also sent a newer one",
+        "Nothing: the newer file was used.",
+    ),
+    NEWER: (
+        "Made by a newer copy of the course",
+        "Update your copy of the course, then summarise again.",
+    ),
+    INVALID: (
+        "Not a share file, or changed by hand",
+        "Ask the learner for a fresh share file.",
+    ),
+}
+"""Each kind of reason a file is set aside: how the summary names it, and what to do. The
+summary shows how many files were set aside for each; the file names, which often hold a
+nickname, go only into ``rejected.csv``."""
 
 
 @dataclass
@@ -65,6 +108,8 @@ class CohortSummary:
     files_found: int
     learners: int
     rejected: pd.DataFrame
+    """Each file set aside: ``file``, ``reason`` (the full sentence) and ``kind`` (a key of
+    :data:`SET_ASIDE_REASONS`). Only ``rejected.csv`` shows the file names."""
     completion: pd.DataFrame | None = None
     headline_ratings: CountTable | None = None
     headline_position: CountTable | None = None
@@ -73,6 +118,23 @@ class CohortSummary:
         default_factory=lambda: pd.DataFrame(columns=["module", "prompt", "question", "text"])
     )
     notes: list[str] = field(default_factory=list)
+
+    def set_aside(self) -> pd.DataFrame:
+        """How many files were set aside for each kind of reason (only the kinds that
+        occurred, in a fixed order), with what to do; no file names."""
+        counts = self.rejected["kind"].value_counts()
+        return pd.DataFrame(
+            [
+                {"reason": label, "files": int(counts[kind]), "what to do": todo}
+                for kind, (label, todo) in SET_ASIDE_REASONS.items()
+                if kind in counts
+            ],
+            columns=["reason", "files", "what to do"],
+        )
+
+
+Rejected = tuple[str, str, str]
+"""A file set aside: its name, the reason in a sentence, and the kind of reason."""
 
 
 def suppress(counts: pd.DataFrame, min_count: int) -> tuple[pd.DataFrame, pd.Series]:
@@ -131,11 +193,11 @@ def without_gc() -> Iterator[None]:
 
 def read_folder(
     folder: Path | str, catalogue: Catalogue
-) -> tuple[list[dict[str, Any]], list[tuple[str, str]], int]:
+) -> tuple[list[dict[str, Any]], list[Rejected], int]:
     """Read and check every share file in ``folder``, one by one.
 
-    Returns (usable documents, each with its ``file`` name; rejected (file, reason)
-    pairs; the number of files looked at). Raises FileNotFoundError or
+    Returns (usable documents, each with its ``file`` name; rejected (file, reason, kind)
+    triples; the number of files looked at). Raises FileNotFoundError or
     NotADirectoryError, in plain words, when the folder itself is missing.
     """
     where = Path(folder).expanduser()
@@ -151,12 +213,15 @@ def read_folder(
             try:
                 size = path.stat().st_size
                 if size > MAX_SHARE_BYTES:
-                    raise ShareError(f"The file is {size:,} bytes; a share file is at most 1 MB.")
+                    raise ShareError(
+                        f"The file is {size:,} bytes; a share file is at most 1 MB.", DAMAGED
+                    )
                 doc = read_share(path.read_bytes(), catalogue, checked)
             except ShareError as err:
-                rejected.append((path.name, str(err)))
+                rejected.append((path.name, str(err), err.kind))
             except OSError as err:
-                rejected.append((path.name, f"It could not be read ({err.strerror or err})."))
+                reason = f"It could not be read ({err.strerror or err})."
+                rejected.append((path.name, reason, DAMAGED))
             else:
                 doc["file"] = path.name
                 docs.append(doc)
@@ -164,7 +229,7 @@ def read_folder(
 
 
 def _choose_cohort(
-    docs: list[dict[str, Any]], cohort: str | None, rejected: list[tuple[str, str]], notes: list
+    docs: list[dict[str, Any]], cohort: str | None, rejected: list[Rejected], notes: list
 ) -> tuple[str | None, list[dict[str, Any]]]:
     """Keep one cohort's files (the named one, or the most common code) and report the rest."""
     if not docs:
@@ -191,13 +256,14 @@ def _choose_cohort(
                     doc["file"],
                     f"It is for the cohort {doc['cohort']}, not {cohort}, so it was left out "
                     "of this summary.",
+                    OTHER_COHORT,
                 )
             )
     return cohort, keep
 
 
 def _newest_per_learner(
-    docs: list[dict[str, Any]], rejected: list[tuple[str, str]]
+    docs: list[dict[str, Any]], rejected: list[Rejected]
 ) -> list[dict[str, Any]]:
     """Keep each nickname's newest file; report the older ones."""
     if not docs:
@@ -217,6 +283,7 @@ def _newest_per_learner(
                 file,
                 f"An older share file from the same learner ({nickname}); their newer file, "
                 f"{newest[nickname]}, was used instead.",
+                OLDER,
             )
         )
     kept = set(newest)
@@ -393,12 +460,15 @@ def summarise_docs(
     catalogue: Catalogue,
     min_count: int = DEFAULT_MIN_COUNT,
     cohort: str | None = None,
-    rejected: list[tuple[str, str]] | None = None,
+    rejected: list[Rejected] | list[tuple[str, str]] | None = None,
     files_found: int | None = None,
 ) -> CohortSummary:
-    """Summarise checked share documents (from :func:`read_folder`) for one cohort."""
+    """Summarise checked share documents (from :func:`read_folder`) for one cohort.
+
+    ``rejected`` holds files already set aside, as (file, reason, kind) triples; a pair
+    without a kind counts as :data:`~exercises.share.INVALID`."""
     min_count = check_min_count(min_count)
-    rejected = list(rejected or [])
+    rejected = [(r[0], r[1], r[2] if len(r) > 2 else INVALID) for r in rejected or []]
     notes: list[str] = []
     cohort, docs = _choose_cohort(docs, cohort, rejected, notes)
     docs = _newest_per_learner(docs, rejected)
@@ -407,7 +477,7 @@ def summarise_docs(
         min_count=min_count,
         files_found=len(docs) + len(rejected) if files_found is None else files_found,
         learners=len(docs),
-        rejected=pd.DataFrame(rejected, columns=["file", "reason"]).sort_values(
+        rejected=pd.DataFrame(rejected, columns=["file", "reason", "kind"]).sort_values(
             "file", kind="stable", ignore_index=True
         ),
         notes=notes,

@@ -5,7 +5,9 @@
   no images and no addresses outside the page, so it opens offline with no requests.
   Every piece of learner text and every file name is escaped.
 * ``summary.csv`` holds the same figures and shared text in long form, and
-  ``rejected.csv`` the file name and reason for each file set aside. Facilitators open
+  ``rejected.csv`` the file name and reason for each file set aside. File names often
+  hold a nickname, so they appear only in ``rejected.csv``: the page and
+  ``summary.csv`` count the files set aside by reason. Facilitators open
   these in Excel, so any cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a
   carriage return gets a leading apostrophe and is shown as text, never run as a formula.
 
@@ -84,6 +86,9 @@ def summary_frame(summary: CohortSummary) -> pd.DataFrame:
         {"section": "files", "row": "learners summarised", "count": summary.learners},
         {"section": "files", "row": "files set aside", "count": len(summary.rejected)},
     ]
+    set_aside = summary.set_aside()
+    for reason, files in zip(set_aside["reason"], set_aside["files"], strict=True):
+        rows.append({"section": "set aside", "row": reason, "count": files})
     if summary.completion is not None:
         for module, counts in summary.completion.iterrows():
             for column, value in counts.items():
@@ -113,8 +118,8 @@ def summary_frame(summary: CohortSummary) -> pd.DataFrame:
 
 
 def rejected_frame(summary: CohortSummary) -> pd.DataFrame:
-    """The files set aside and why, made safe for a spreadsheet."""
-    return neutralise_frame(summary.rejected)
+    """The files set aside and why (file name and reason), made safe for a spreadsheet."""
+    return neutralise_frame(summary.rejected[["file", "reason"]])
 
 
 def _csv(frame: pd.DataFrame) -> bytes:
@@ -301,16 +306,22 @@ def _texts(summary: CohortSummary, level: int) -> str:
 
 
 def _rejected(summary: CohortSummary) -> str:
+    """How many files were set aside for each reason, and what to do. No file names: they
+    often hold a nickname, so they are only in rejected.csv."""
     if summary.rejected.empty:
         return "<p>Every file could be used.</p>"
     rows = "".join(
-        f'<tr><td class="file">{escape(str(file))}</td><td>{escape(str(reason))}</td></tr>'
-        for file, reason in summary.rejected.itertuples(index=False)
+        f'<tr>{_th(reason, "row")}<td class="n">{files}</td><td>{escape(todo)}</td></tr>'
+        for reason, files, todo in summary.set_aside().itertuples(index=False)
     )
-    return _scroll(
+    table = _scroll(
         "Files set aside",
-        f"<table><caption>Files set aside</caption><thead><tr>{_th('File')}{_th('Why')}"
-        f"</tr></thead><tbody>{rows}</tbody></table>",
+        f"<table><caption>Files set aside, by reason</caption><thead><tr>{_th('Why')}"
+        f"{_th('Files')}{_th('What to do')}</tr></thead><tbody>{rows}</tbody></table>",
+    )
+    return table + (
+        "<p>The name of each file and the full reason are in <code>rejected.csv</code> "
+        "only, because file names often hold a nickname.</p>"
     )
 
 

@@ -94,8 +94,23 @@ FIRST_WORDS, SECOND_WORDS = tuple(_FIRST), tuple(_SECOND)
 """The words a nickname is made of (the website's script makes nicknames from them too)."""
 
 
+DAMAGED, WORKBOOK, NEWER, INVALID = "damaged", "workbook", "newer", "invalid"
+"""The kinds of reason a share file cannot be read (see :attr:`ShareError.kind`): its bytes
+are damaged or cut short; it is a whole workbook; it comes from a newer copy of the course;
+or it is not a share file, or one was changed by hand."""
+
+
 class ShareError(ValueError):
-    """A share file cannot be made, written or read; the message is plain English."""
+    """A share file cannot be made, written or read; the message is plain English.
+
+    ``kind`` sorts a reading problem into one of a few kinds (:data:`DAMAGED`,
+    :data:`WORKBOOK`, :data:`NEWER` or :data:`INVALID`), so a summary can count files set
+    aside by reason without showing their names.
+    """
+
+    def __init__(self, message: str, kind: str = INVALID) -> None:
+        super().__init__(message)
+        self.kind = kind
 
 
 def new_nickname(rng: Any = None) -> str:
@@ -316,30 +331,34 @@ def _known(catalogue: Catalogue, prompt_id: Any) -> Prompt:
     except KeyError:
         raise ShareError(
             f"It answers a question this copy of the course does not know ({prompt_id[:60]!r}). "
-            "If the course has been updated, update your copy and summarise again."
+            "If the course has been updated, update your copy and summarise again.",
+            NEWER,
         ) from None
 
 
 def _decode(data: bytes) -> dict[str, Any]:
     if not data.strip():
-        raise ShareError("The file is empty.")
+        raise ShareError("The file is empty.", DAMAGED)
     if len(data) > MAX_SHARE_BYTES:
-        raise ShareError(f"The file is {len(data):,} bytes; a share file is at most 1 MB.")
+        raise ShareError(f"The file is {len(data):,} bytes; a share file is at most 1 MB.", DAMAGED)
     try:
         doc = json.loads(data.decode("utf-8"))
     except UnicodeDecodeError:
-        raise ShareError("It is not a text file (its bytes are not UTF-8).") from None
+        raise ShareError("It is not a text file (its bytes are not UTF-8).", DAMAGED) from None
     except json.JSONDecodeError as err:
-        raise ShareError(f"It is not valid JSON ({err.msg}, line {err.lineno}).") from None
+        raise ShareError(f"It is not valid JSON ({err.msg}, line {err.lineno}).", DAMAGED) from None
     except (ValueError, RecursionError):
-        raise ShareError("It is not JSON a share file can hold (too deep or too large).") from None
+        raise ShareError(
+            "It is not JSON a share file can hold (too deep or too large).", DAMAGED
+        ) from None
     if not isinstance(doc, dict):
         raise ShareError(f"It is JSON, but a {type(doc).__name__}, not a share file.")
     if doc.get("format") != FORMAT:
         if doc.get("format") == "spread-course-workbook":
             raise ShareError(
                 "It is a whole workbook, not a share file; ask the learner to make a share "
-                "file instead (their workbook was not read)."
+                "file instead (their workbook was not read).",
+                WORKBOOK,
             )
         raise ShareError("It is not a share file (it has no share file marker).")
     version = doc.get("version")
@@ -348,7 +367,8 @@ def _decode(data: bytes) -> dict[str, Any]:
     if version > VERSION:
         raise ShareError(
             f"It was made by a newer version of the course (version {version}); update this "
-            "copy of the course to read it."
+            "copy of the course to read it.",
+            NEWER,
         )
     missing = [f for f in FIELDS if f not in doc]
     extra = sorted(str(f)[:40] for f in doc if f not in FIELDS)

@@ -10,7 +10,18 @@ import pandas as pd
 import pytest
 
 from exercises.catalogue import Catalogue
-from exercises.cohort import CohortSummary, read_folder, summarise, suppress
+from exercises.cohort import (
+    OLDER,
+    OTHER_COHORT,
+    SET_ASIDE_REASONS,
+    CohortSummary,
+    read_folder,
+    summarise,
+    summarise_docs,
+    suppress,
+)
+from exercises.demo import write_demo
+from exercises.share import DAMAGED, INVALID, NEWER, WORKBOOK
 from tests.cohort_data import FULL, make_catalogue, put, share_bytes, share_doc
 
 
@@ -462,3 +473,43 @@ def test_checks_remembered_across_files_keep_types_apart(tmp_path: Path, cat: Ca
         put(folder, name, doc)
     summary = summarise(folder, cat)
     assert summary.learners == 1 and sorted(reasons(summary)) == ["b.json", "c.json", "d.json"]
+
+
+def test_each_file_set_aside_has_a_kind_of_reason(tmp_path: Path, cat: Catalogue) -> None:
+    """Every way a file can fail is sorted into a kind of reason, so the summary can count
+    them; the rehearsal's damaged files cover every kind."""
+    write_demo(tmp_path / "d", 6, "TEST-1", catalogue=cat, bad=True)
+    summary = summarise(tmp_path / "d", cat)
+    kinds = dict(zip(summary.rejected["file"], summary.rejected["kind"], strict=True))
+    expected = {
+        "broken-json.json": DAMAGED,
+        "empty.json": DAMAGED,
+        "not-text.json": DAMAGED,
+        "too-big.json": DAMAGED,
+        "whole-workbook.json": WORKBOOK,
+        "newer-version.json": NEWER,
+        "unknown-question.json": NEWER,
+        "other-cohort.json": OTHER_COHORT,
+        "a-list.json": INVALID,
+        "missing-field.json": INVALID,
+        "extra-field.json": INVALID,
+        "wrong-type.json": INVALID,
+        "out-of-scale.json": INVALID,
+    }
+    older = [f for f in kinds if f.endswith("-older.json")]
+    assert {f: kinds[f] for f in expected} == expected and [kinds[f] for f in older] == [OLDER]
+    assert set(kinds.values()) == set(SET_ASIDE_REASONS)
+    counts = summary.set_aside().set_index("reason")["files"]
+    assert counts.sum() == len(summary.rejected) and counts[SET_ASIDE_REASONS[DAMAGED][0]] == 4
+
+
+def test_pairs_without_a_kind_still_count(cat: Catalogue) -> None:
+    """Files set aside by a caller as (file, reason) pairs count as 'not a share file'."""
+    summary = summarise_docs([], cat, rejected=[("x.json", "Made up by hand.")])
+    assert summary.set_aside().to_dict("records") == [
+        {
+            "reason": SET_ASIDE_REASONS[INVALID][0],
+            "files": 1,
+            "what to do": SET_ASIDE_REASONS[INVALID][1],
+        }
+    ]

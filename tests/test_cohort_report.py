@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
 from exercises.catalogue import Catalogue
-from exercises.cohort import CohortSummary, summarise
+from exercises.cohort import OLDER, OTHER_COHORT, SET_ASIDE_REASONS, CohortSummary, summarise
 from exercises.cohort_report import (
     HIDDEN,
     neutralise,
@@ -20,7 +21,8 @@ from exercises.cohort_report import (
     to_html_fragment,
     write_outputs,
 )
-from tests.cohort_data import FULL, make_catalogue, put, share_bytes
+from exercises.share import DAMAGED, INVALID, NEWER, WORKBOOK
+from tests.cohort_data import FULL, make_catalogue, put, share_bytes, share_doc
 
 TRICKY = [
     "<script>alert('x')</script><img src=https://evil.example/p.png>",
@@ -74,11 +76,12 @@ def parse(page: str) -> list[tuple[str, dict]]:
     return parser.tags
 
 
-def test_learner_text_and_file_names_are_escaped(summary: CohortSummary) -> None:
-    """Markup in shared text or in a file name is shown as text, never run."""
+def test_learner_text_is_escaped_and_file_names_left_out(summary: CohortSummary) -> None:
+    """Markup in shared text is shown as text, never run; file names (tricky or not) are
+    not on the page at all."""
     page = to_html(summary)
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in page
-    assert "=cmd()&lt;b&gt;.json" in page
+    assert "cmd()" not in page and "list.json" not in page and "tab.json" not in page
     assert "<script" not in page and "<img" not in page and "<b>" not in page
     assert "Plain words &amp; an ampersand" in page
 
@@ -152,6 +155,11 @@ def test_summary_csv_holds_the_counts_with_hidden_cells_in_words(summary) -> Non
     assert set(rows[0]) == {"section", "module", "question", "row", "column", "count", "text"}
     files = {r["row"]: r["count"] for r in rows if r["section"] == "files"}
     assert files == {"share files found": "11", "learners summarised": "8", "files set aside": "3"}
+    by_reason = {r["row"]: r["count"] for r in rows if r["section"] == "set aside"}
+    assert by_reason == {
+        SET_ASIDE_REASONS[DAMAGED][0]: "2",
+        SET_ASIDE_REASONS[INVALID][0]: "1",
+    }
     baseline = [r for r in rows if r["question"] == "My starting point"]
     assert {r["count"] for r in baseline if r["row"] == "Complexity"} == {"8", "0"}
     assert HIDDEN in {r["count"] for r in rows}
@@ -179,5 +187,58 @@ def test_an_empty_summary_still_renders(tmp_path: Path, cat: Catalogue) -> None:
     put(folder, "bad.json", b"")
     empty = summarise(folder, cat)
     page = to_html(empty)
-    assert "nothing to count" in page and "bad.json" in page
+    assert "nothing to count" in page and "bad.json" not in page
+    assert SET_ASIDE_REASONS[DAMAGED][0] in page
     assert read_csv(rejected_csv(empty))[0]["reason"] == "The file is empty."
+
+
+def test_files_set_aside_are_counted_by_reason_and_named_only_in_rejected_csv(
+    tmp_path: Path, cat: Catalogue
+) -> None:
+    """The page and summary.csv count the files set aside by reason, with what to do;
+    no nickname and no file name reaches them. rejected.csv still names each file."""
+    folder = tmp_path / "week-3"
+    names = [f"calm-heron-{1000 + n}" for n in range(4)]
+    for n, nickname in enumerate(names):
+        made = f"2027-01-1{n}T10:00:00+00:00"
+        put(folder, f"share-{nickname}.json", share_bytes(cat, nickname, made_at=made))
+    older = share_bytes(cat, names[0], made_at="2027-01-01T10:00:00+00:00")
+    put(folder, f"share-{names[0]}-first-try.json", older)
+    put(folder, "share-quiet-walrus-1234.json", share_bytes(cat, "quiet-walrus-1234", "OTHER-1"))
+    put(folder, "share-brisk-otter-5555.json", b"{")
+    put(folder, "share-bold-lark-6666.json", b"")
+    put(folder, "share-tidy-vole-7777.json", b'{"format": "spread-course-workbook"}')
+    newer = {**share_doc(cat, "keen-wren-8888"), "version": 99}
+    put(folder, "share-keen-wren-8888.json", json.dumps(newer).encode())
+    changed = {**share_doc(cat, "snug-newt-9999"), "name": "Dr Jane Example"}
+    put(folder, "share-snug-newt-9999.json", json.dumps(changed).encode())
+    summary = summarise(folder, cat, cohort="TEST-1")
+
+    assert summary.learners == 4 and len(summary.rejected) == 7
+    counts = dict(zip(summary.set_aside()["reason"], summary.set_aside()["files"], strict=True))
+    assert counts == {
+        SET_ASIDE_REASONS[DAMAGED][0]: 2,
+        SET_ASIDE_REASONS[WORKBOOK][0]: 1,
+        SET_ASIDE_REASONS[OTHER_COHORT][0]: 1,
+        SET_ASIDE_REASONS[OLDER][0]: 1,
+        SET_ASIDE_REASONS[NEWER][0]: 1,
+        SET_ASIDE_REASONS[INVALID][0]: 1,
+    }
+    assert list(counts) == [label for label, _ in SET_ASIDE_REASONS.values()]  # fixed order
+
+    page = to_html(summary)
+    fragment = to_html_fragment(summary, level=3)
+    csv_text = summary_csv(summary).decode("utf-8-sig")
+    words = [*names, "quiet-walrus", "brisk-otter", "bold-lark", "tidy-vole", "keen-wren"]
+    words += ["snug-newt", "first-try", ".json", "Jane"]
+    for shown in (page, fragment, csv_text):
+        assert not [w for w in words if w in shown]
+    for label, todo in SET_ASIDE_REASONS.values():
+        assert label in page and todo in page
+    assert "Files set aside, by reason" in page and "rejected.csv" in page
+    assert "7 set aside" in page
+
+    listed = read_csv(rejected_csv(summary))
+    assert set(listed[0]) == {"file", "reason"}
+    assert len(listed) == 7 and f"share-{names[0]}-first-try.json" in {r["file"] for r in listed}
+    assert any(names[0] in r["reason"] for r in listed)  # the older file's reason names it

@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 
 from exercises.catalogue import Catalogue
+from exercises.cohort import SET_ASIDE_REASONS
+from exercises.share import DAMAGED
 from exercises.widgets import CohortSummaryPanel
 from tests.cohort_data import make_catalogue, put, share_bytes
 from tests.conftest import REPO
@@ -55,7 +57,9 @@ def test_the_cohort_panel_summarises_a_chosen_folder(tmp_path: Path, cat: Catalo
     panel.min_count.value = 6
     panel.run.click()
     assert "Summarised 5 learners in cohort TEST-1; 1 file set aside" in panel.status.value
-    assert "any count from 1 to 5" in panel.output.value and "broken.json" in panel.output.value
+    assert "any count from 1 to 5" in panel.output.value
+    assert SET_ASIDE_REASONS[DAMAGED][0] in panel.output.value
+    assert "broken.json" not in panel.output.value and "calm-heron" not in panel.output.value
     panel.prepare.click()
     files = links(panel.downloads.value)
     assert sorted(files) == ["rejected.csv", "summary.csv", "summary.html"]
@@ -83,7 +87,14 @@ def test_rehearsal_with_damaged_files(cat: Catalogue) -> None:
     panel.learners.value = 6
     panel.damaged.value = True
     panel.rehearse.click()
-    assert "Files set aside" in panel.output.value and "empty.json" in panel.output.value
+    folder = Path(panel.folder.value)
+    assert len(list(folder.iterdir())) > 6
+    shown = panel.output.value
+    assert "Files set aside, by reason" in shown and SET_ASIDE_REASONS[DAMAGED][0] in shown
+    names = [p.name for p in folder.iterdir()]
+    nicknames = [n.split(".")[0].split("-", 1)[1] for n in names if n.startswith("share-")]
+    nicknames = [n.removesuffix("-older") for n in nicknames]
+    assert len(nicknames) >= 7 and not [n for n in names + nicknames if n in shown]
 
 
 def test_show_cohort_summary_is_exported_lazily() -> None:

@@ -172,7 +172,7 @@ class CohortSummaryPanel(StaticFallback, W.VBox):
         if summary.learners == 0:
             self._say(
                 f"No share file in that folder could be used ({summary.files_found} found, "
-                f"{set_aside} set aside: see the list below).",
+                f"{set_aside} set aside: see the reasons below).",
                 problem=True,
             )
             return
