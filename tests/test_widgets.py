@@ -162,7 +162,7 @@ def test_quiz_feedback_for_each_option(demo: Session) -> None:
     view.check_button.click()
     assert "Correct." in view.feedback.value and "Well reasoned" in view.feedback.value
     assert saved(demo)["demo.quiz"] == "a"
-    every = view.children[4].value
+    every = next(c.value for c in view.children if "<details>" in getattr(c, "value", ""))
     assert "<details>" in every and "Well reasoned" in every and "Think again" in every
 
 
@@ -283,7 +283,10 @@ def test_panel_import_previews_then_applies_and_refreshes(demo: Session) -> None
         "format": FORMAT,
         "version": 1,
         "answers": {
-            "demo.text": {"value": "from last week", "saved_at": "2999-01-01T00:00:00+00:00"},
+            "demo.text": {
+                "value": "from last week",
+                "saved_at": dt.datetime.now(dt.timezone.utc).isoformat(),
+            },
             "demo.pick": {"value": "a", "saved_at": "2020-01-01T00:00:00+00:00"},
         },
     }

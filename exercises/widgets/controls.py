@@ -2,8 +2,10 @@
 
 A control only builds ipywidgets and reports changes: ``get()`` returns the value in
 the shape :func:`exercises.model.check_value` expects, ``set()`` shows a saved value
-without reporting a change, and ``on_change()`` registers the single callback the
-exercise uses to save. Every input has a visible label.
+without reporting a change (a value that does not fit is shown as no answer, never an
+error), and ``on_change()`` registers the single callback the exercise uses to save. The
+callback is told whether the change is typing (text, which the exercise saves after a
+pause) or a choice (saved at once). Every input has a visible label.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 import ipywidgets as W
+from traitlets import TraitError
 
 from ..model import Field, Prompt
 
@@ -32,22 +35,37 @@ class Control:
 
     def __init__(self, prompt: Prompt) -> None:
         self.prompt = prompt
-        self._callback: Callable[[], None] | None = None
+        self._callback: Callable[[bool], None] | None = None
         self._quiet = False
 
-    def on_change(self, callback: Callable[[], None]) -> None:
-        """Call ``callback`` (no arguments) whenever the learner changes the answer."""
+    def on_change(self, callback: Callable[[bool], None]) -> None:
+        """Call ``callback(typing)`` whenever the learner changes the answer.
+
+        ``typing`` is True for a change made by typing in a text box.
+        """
         self._callback = callback
 
     def _changed(self, _change: Any = None) -> None:
         if not self._quiet and self._callback is not None:
-            self._callback()
+            self._callback(False)
 
-    def set(self, value: Any) -> None:
-        """Show a saved value without reporting it as a change."""
+    def _typed(self, _change: Any = None) -> None:
+        if not self._quiet and self._callback is not None:
+            self._callback(True)
+
+    def set(self, value: Any) -> bool:
+        """Show a saved value without reporting it as a change.
+
+        Returns False (and shows no answer) when the value cannot be shown; never raises.
+        """
         self._quiet = True
         try:
-            self._show(value)
+            try:
+                self._show(value)
+            except (TraitError, TypeError, ValueError, KeyError, AttributeError):
+                self._show(None)
+                return False
+            return True
         finally:
             self._quiet = False
 
@@ -66,13 +84,13 @@ class TextControl(Control):
         super().__init__(prompt)
         self.box = W.Textarea(
             description="Your answer",
-            placeholder="Type here. Your answer saves as you type.",
+            placeholder="Type here. Your answer saves when you pause typing.",
             rows=6,
             continuous_update=True,
             layout=_stacked(),
             style=LABEL_STYLE,
         )
-        self.box.observe(self._changed, "value")
+        self.box.observe(self._typed, "value")
         self.widget = self.box
 
     def get(self) -> str:
@@ -251,7 +269,8 @@ class ListControl(Control):
             row = _Row(self.prompt.columns, n)
             row.show(row_value)
             for widget in row.inputs.values():
-                widget.observe(self._changed, "value")
+                typing = isinstance(widget, W.Text)
+                widget.observe(self._typed if typing else self._changed, "value")
             row.remove.on_click(lambda _b, i=n - 1: self.remove_row(i))
             self.rows.append(row)
         self.body.children = [r.widget for r in self.rows]

@@ -1,0 +1,73 @@
+"""Times in the course's files: one rule for reading them and one way to show them.
+
+Every time the course writes (an answer's ``saved_at``, a share file's ``made_at``) is
+ISO 8601 with a time zone, for example ``2026-11-26T14:32:05.123456+00:00``; the
+website's script writes ``2026-11-26T14:32:05.123Z``, which reads the same. A time
+without a zone cannot be placed on the clock (it could be any of 24 hours), so it is not
+a valid time anywhere: :func:`parse_time` refuses it, in the workbook, in imports and
+in share files alike.
+
+Pure functions: no files, no widgets.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from typing import Any
+
+MAX_TIME_CHARS = 64
+"""Longest text read as a time (longer text is refused before it is parsed)."""
+
+
+def now_utc() -> _dt.datetime:
+    """The current time, in UTC."""
+    return _dt.datetime.now(_dt.timezone.utc)
+
+
+def parse_time(value: Any) -> _dt.datetime:
+    """Read an ISO 8601 time that carries a time zone; raise ValueError if it is not one."""
+    if not isinstance(value, str) or len(value) > MAX_TIME_CHARS:
+        raise ValueError("a time must be short text")
+    moment = _dt.datetime.fromisoformat(value)  # ValueError when it is not ISO 8601
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        raise ValueError("a time must carry a time zone")
+    return moment
+
+
+def is_time(value: Any) -> bool:
+    """True when ``value`` is a time :func:`parse_time` reads."""
+    try:
+        parse_time(value)
+    except ValueError:
+        return False
+    return True
+
+
+def local_words(value: str, seconds: bool = False) -> str:
+    """A saved time in the learner's local time: '26 Nov 2026 at 14:32'.
+
+    Text that is not a valid time is shown as it is (it is never an error to show one).
+    """
+    try:
+        moment = parse_time(value).astimezone()
+    except (ValueError, OverflowError):
+        return f"an unknown time ({str(value)[:MAX_TIME_CHARS]})"
+    clock = f"{moment:%H:%M:%S}" if seconds else f"{moment:%H:%M}"
+    return f"{moment.day} {moment:%b %Y} at {clock}"
+
+
+def local_clock(value: str) -> str:
+    """A saved time's clock in local time, with seconds: '14:32:05'."""
+    try:
+        return f"{parse_time(value).astimezone():%H:%M:%S}"
+    except (ValueError, OverflowError):
+        return str(value)[:MAX_TIME_CHARS]
+
+
+def local_day(value: str) -> str:
+    """A saved time's day in local time: '26 November 2026'."""
+    try:
+        moment = parse_time(value).astimezone()
+    except (ValueError, OverflowError):
+        return str(value)[:MAX_TIME_CHARS]
+    return f"{moment.day} {moment:%B %Y}"
