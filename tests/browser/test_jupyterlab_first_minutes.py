@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import secrets
+import shutil
 import sys
 import urllib.request
 from pathlib import Path
@@ -81,7 +82,10 @@ def test_without_the_course_config_jupyterlab_would_ask_about_news(tmp_path: Pat
 def test_jupyterlab_opens_without_news_and_shows_full_labels(browser, tmp_path: Path) -> None:
     """With the repository's config: no news question, and after Run All the workbook
     panel's upload button shows its whole label, not "Choose a work…"."""
-    server, base, token = start_lab(tmp_path, REPO / ".jupyter")
+    # a copy, because Jupyter writes a marker file into its config folder
+    config = tmp_path / "home-config"
+    shutil.copytree(REPO / ".jupyter", config)
+    server, base, token = start_lab(tmp_path, config)
     with server:
         assert fetch_news(base, token) == "false"
         context = browser.new_context(viewport={"width": 1400, "height": 1000})
