@@ -19,8 +19,10 @@ import datetime as _dt
 from dataclasses import dataclass
 
 from .catalogue import Catalogue
+from .fitting import fit_answers
 from .model import Answer, Module, Prompt, is_empty
 from .report import GAP, Block, Doc, Entry, Section, answer_blocks, entry
+from .timefmt import local_day
 
 CHANGE = "mindset.my-innovation"
 BASELINE = "principles.baseline"
@@ -148,6 +150,7 @@ def _progress(catalogue: Catalogue, answers: dict[str, Answer]) -> Section:
 
 def plan_doc(catalogue: Catalogue, answers: dict[str, Answer]) -> Doc:
     """'My spread and adoption plan', with gaps where answers are missing."""
+    answers = fit_answers(catalogue.prompts, answers)  # answers to earlier versions never raise
     sections = [
         _named(catalogue, answers, CHANGE, "The change I want to spread"),
         _named(catalogue, answers, BASELINE, "My starting point on the seven principles"),
@@ -189,6 +192,7 @@ class ModuleProgress:
 
 def progress(catalogue: Catalogue, answers: dict[str, Answer]) -> list[ModuleProgress]:
     """Module by module: answered prompts, prompts left and when the last answer was saved."""
+    answers = fit_answers(catalogue.prompts, answers)
     rows = []
     for module in catalogue.modules.values():
         done = [p for p in module.prompts if p.id in answers and not is_empty(answers[p.id].value)]
@@ -225,11 +229,12 @@ def progress_doc(catalogue: Catalogue, answers: dict[str, Answer]) -> Doc:
 
 
 def _day(saved_at: str) -> str:
-    return _dt.datetime.fromisoformat(saved_at).astimezone().strftime("%d %B %Y").lstrip("0")
+    return local_day(saved_at)
 
 
 def learning_record_doc(catalogue: Catalogue, answers: dict[str, Answer]) -> Doc:
     """A reflective learning record: one section per module the learner has worked on."""
+    answers = fit_answers(catalogue.prompts, answers)
     sections = []
     total = 0
     for row in progress(catalogue, answers):

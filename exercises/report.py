@@ -15,6 +15,7 @@ from typing import Any
 
 from .catalogue import Catalogue
 from .charts import describe_position, describe_ratings, profile_svg, quadrant_svg
+from .fitting import EARLIER, EARLIER_NOTE, Earlier, fit_answers, fit_value
 from .model import Answer, Prompt, is_empty
 
 GAP = "Not answered yet: open the module to add your answer."
@@ -64,6 +65,10 @@ class Doc:
 
 def answer_blocks(prompt: Prompt, value: Any) -> list[Block]:
     """The blocks that show one answer in words (and a chart where one helps)."""
+    value = fit_value(prompt, value)
+    if isinstance(value, Earlier):  # kept as it was, shown in words, never an error
+        paras = [Block("para", p) for p in value.text.split("\n\n") if p.strip()]
+        return [Block("para", f"{EARLIER}:"), *paras, Block("gap", EARLIER_NOTE)]
     if is_empty(value):
         return [Block("gap", GAP)]
     kind = prompt.kind
@@ -114,6 +119,7 @@ def answers_doc(
     catalogue: Catalogue, answers: dict[str, Answer], title: str = "My course workbook"
 ) -> Doc:
     """Every module with every prompt and its answer or gap, in course order."""
+    answers = fit_answers(catalogue.prompts, answers)
     sections = [
         Section(
             f"Module {m.number}: {m.title}",

@@ -12,9 +12,9 @@ from ..plan import learning_record_doc, plan_doc, progress_doc
 from ..report import Doc, to_fragment, to_html, to_markdown
 from ..static_form import site_doc_html
 from ..workbook import Workbook, WorkbookError
-from .exercise import live_only
+from .exercise import flush_pending, live_only
 from .fallback import StaticFallback
-from .panel import download_link
+from .panel import document_bytes, download_link
 from .style import style_tag
 
 
@@ -23,14 +23,14 @@ def _downloads(doc: Doc, stem: str, what: str) -> str:
     return (
         "<li>"
         + download_link(
-            to_html(doc).encode(),
+            document_bytes(to_html(doc)),
             f"{stem}-{day}.html",
             "text/html",
             f"Download {what} as a web page (to read, print or save as PDF)",
         )
         + "</li><li>"
         + download_link(
-            to_markdown(doc).encode(),
+            document_bytes(to_markdown(doc)),
             f"{stem}-{day}.md",
             "text/markdown",
             f"Download {what} as Markdown (plain text)",
@@ -72,7 +72,8 @@ class _DocView(StaticFallback, W.VBox):
         )
 
     def refresh(self) -> None:
-        """Read the workbook now and redraw."""
+        """Read the workbook now and redraw (after saving any typing still waiting)."""
+        flush_pending()
         try:
             answers = self.workbook.answers()
         except WorkbookError as err:
@@ -81,7 +82,15 @@ class _DocView(StaticFallback, W.VBox):
         notices = "".join(
             f"<p><strong>Important:</strong> {escape(n)}</p>" for n in self.workbook.take_notices()
         )
-        self.body.value = notices + self.build(answers)
+        try:
+            built = self.build(answers)
+        except Exception as err:  # a document that cannot be built must not break the page
+            built = (
+                "<p><strong>Problem:</strong> This document could not be made this time "
+                f"({escape(type(err).__name__)}). Your answers are safe in your workbook; "
+                "the workbook panel downloads them.</p>"
+            )
+        self.body.value = notices + built
 
 
 class PlanView(_DocView):

@@ -1,8 +1,11 @@
 """The workbook panel: where answers are kept, downloads, and importing a saved copy.
 
 Downloads are links holding the file itself (data URLs), so they work on Binder, a
-JupyterHub or a laptop without knowing the server's folders. An import shows what will
-change and waits for the learner to confirm.
+JupyterHub or a laptop without knowing the server's folders. The workbook download never
+depends on the readable copy being made. An import shows, question by question, what
+will change (with the time of both answers) and waits for the learner to confirm;
+answers stamped later than now are flagged and only replace the learner's own when the
+learner ticks a box.
 """
 
 from __future__ import annotations
@@ -17,11 +20,40 @@ import ipywidgets as W
 from ..catalogue import Catalogue
 from ..report import answers_doc, to_html, to_markdown
 from ..static_form import device_panel_html
-from ..workbook import ImportPreview, Workbook, WorkbookError
-from .exercise import live_only
+from ..timefmt import local_words
+from ..workbook import ImportChange, ImportPreview, Workbook, WorkbookError
+from .exercise import flush_pending, live_only
 from .fallback import StaticFallback
 from .share import SharePanel
 from .style import style_tag
+
+
+def document_bytes(text: str) -> bytes:
+    """A readable document as UTF-8 (a lone surrogate in an answer becomes '?')."""
+    return text.encode("utf-8", "replace")
+
+
+def change_words(change: ImportChange, title: str) -> str:
+    """One question's line in an import preview, with the time of both answers."""
+    theirs = f"the file's answer (saved {local_words(change.theirs_at)})"
+    mine = f"yours (saved {local_words(change.mine_at)})" if change.mine_at else "yours"
+    what = {
+        "add": f"{theirs} will be added; you have no answer yet.",
+        "replace": f"{theirs} will replace {mine}.",
+        "keep": f"{mine} stays; {theirs} is older.",
+        "same": "the same in both; nothing changes.",
+        "skip": f"{theirs} cannot be used: {change.reason}",
+    }[change.action]
+    if change.future:
+        what = (
+            f"{mine} stays unless you choose to take answers with a later time; {theirs}."
+            if change.action == "keep"
+            else what
+        ) + (
+            " The file's time is later than now, so the computer that saved it may have its "
+            "clock set wrong."
+        )
+    return f"{title}: {what}"
 
 
 def download_link(data: bytes, filename: str, mime: str, label: str) -> str:
@@ -53,6 +85,13 @@ class WorkbookPanel(StaticFallback, W.VBox):
             accept=".json", multiple=False, description="Choose a workbook file"
         )
         self.upload.observe(lambda _c: self.preview(), "value")
+        self.take_future = W.Checkbox(
+            value=False,
+            description="Also take answers whose time is later than now",
+            indent=False,
+            layout=W.Layout(width="100%", display="none"),
+        )
+        self.take_future.observe(self._future_changed, "value")
         self.confirm = W.Button(description="Import these answers", disabled=True)
         self.confirm.on_click(lambda _b: self.apply())
         self.cancel = W.Button(description="Cancel", disabled=True)
@@ -74,6 +113,7 @@ class WorkbookPanel(StaticFallback, W.VBox):
                     "does; for each question the newer answer is kept.</p>"
                 ),
                 self.upload,
+                self.take_future,
                 W.HBox([self.confirm, self.cancel]),
                 self.message,
             ]
@@ -112,61 +152,107 @@ class WorkbookPanel(StaticFallback, W.VBox):
         )
 
     def make_downloads(self) -> None:
-        """Build fresh download links for the workbook and the readable plan."""
-        try:
-            answers = self.workbook.answers()
-        except WorkbookError as err:
-            self.downloads.value = f"<p><strong>Problem:</strong> {escape(str(err))}</p>"
-            return
-        doc = answers_doc(self.catalogue, answers)
+        """Build fresh download links for the workbook and the readable plan.
+
+        The workbook (JSON) link is made first and on its own: if the readable copy
+        cannot be made, the learner can still take every answer with them.
+        """
+        flush_pending()
         day = _dt.date.today().isoformat()
-        links = [
-            download_link(
-                self.workbook.export_bytes(),
-                f"workbook-{day}.json",
-                "application/json",
-                "Download my workbook (JSON, to import later)",
-            ),
-            download_link(
-                to_html(doc).encode(),
-                f"my-answers-{day}.html",
-                "text/html",
-                "Download my answers as a web page (to read or print)",
-            ),
-            download_link(
-                to_markdown(doc).encode(),
-                f"my-answers-{day}.md",
-                "text/markdown",
-                "Download my answers as Markdown (plain text)",
-            ),
-        ]
-        self.downloads.value = "<ul>" + "".join(f"<li>{a}</li>" for a in links) + "</ul>"
+        links, problems = [], []
+        try:
+            links.append(
+                download_link(
+                    self.workbook.export_bytes(),
+                    f"workbook-{day}.json",
+                    "application/json",
+                    "Download my workbook (JSON, to import later)",
+                )
+            )
+        except WorkbookError as err:
+            problems.append(str(err))
+        try:
+            doc = answers_doc(self.catalogue, self.workbook.answers())
+            readable = [
+                download_link(
+                    document_bytes(to_html(doc)),
+                    f"my-answers-{day}.html",
+                    "text/html",
+                    "Download my answers as a web page (to read or print)",
+                ),
+                download_link(
+                    document_bytes(to_markdown(doc)),
+                    f"my-answers-{day}.md",
+                    "text/markdown",
+                    "Download my answers as Markdown (plain text)",
+                ),
+            ]
+        except WorkbookError as err:
+            if str(err) not in problems:
+                problems.append(str(err))
+        except Exception as err:  # never let the readable copy take the workbook with it
+            problems.append(
+                "The readable copy of your answers could not be made this time "
+                f"({type(err).__name__}). The workbook download holds every answer."
+            )
+        else:
+            links += readable
+        listed = "<ul>" + "".join(f"<li>{a}</li>" for a in links) + "</ul>" if links else ""
+        said = "".join(f"<p><strong>Problem:</strong> {escape(p)}</p>" for p in problems)
+        self.downloads.value = listed + said
         self.refresh()
 
+    def _future_changed(self, _change: object = None) -> None:
+        if self._pending is not None:
+            self.preview()
+
     def preview(self) -> None:
-        """Read the chosen file and say what importing it would change."""
+        """Read the chosen file and say, question by question, what importing it would change."""
         if not self.upload.value:
             return
+        flush_pending()
         upload = self.upload.value[0]
         data = bytes(upload["content"])
         try:
-            plan: ImportPreview = self.workbook.preview_import(data)
+            plan: ImportPreview = self.workbook.preview_import(
+                data, take_future=self.take_future.value
+            )
         except WorkbookError as err:
             self.reset(f"<strong>Problem:</strong> {escape(str(err))}", escaped=True)
             return
         self._pending = data
         self.confirm.disabled = self.cancel.disabled = False
+        self.take_future.layout.display = None if plan.future else "none"
+        lines = [
+            change_words(c, self._title(c.prompt_id)) for c in plan.changes if c.action != "same"
+        ]
+        details = (
+            "<details open><summary>What changes, question by question</summary><ul>"
+            + "".join(f"<li>{escape(line)}</li>" for line in lines)
+            + "</ul></details>"
+            if lines
+            else ""
+        )
         self.message.value = (
             f"<p>In <code>{escape(upload['name'])}</code>: {escape(plan.summary())} "
-            "Choose <em>Import these answers</em> to go ahead.</p>"
+            f"Choose <em>Import these answers</em> to go ahead.</p>{details}"
         )
+
+    def _title(self, prompt_id: str) -> str:
+        prompt = self.catalogue.prompts.get(prompt_id)
+        if prompt is None:
+            return f"A question this copy of the course does not have ({prompt_id})"
+        module = self.catalogue.modules.get(prompt.module)
+        where = f"Module {module.number}, " if module is not None else ""
+        return f"{where}{prompt.title}"
 
     def apply(self) -> None:
         """Import the previewed file."""
         if self._pending is None:
             return
+        flush_pending()
         try:
-            plan = self.workbook.import_bytes(self._pending)
+            plan = self.workbook.import_bytes(self._pending, take_future=self.take_future.value)
         except WorkbookError as err:
             self.reset(f"<strong>Problem:</strong> {escape(str(err))}", escaped=True)
             return
@@ -183,6 +269,8 @@ class WorkbookPanel(StaticFallback, W.VBox):
         """Forget any pending import and show a message."""
         self._pending = None
         self.confirm.disabled = self.cancel.disabled = True
+        self.take_future.layout.display = "none"
+        self.take_future.value = False  # no import pending, so this previews nothing
         if self.upload.value:
             self.upload.value = ()  # so the same file can be chosen again
         self.message.value = f"<p>{message if escaped else escape(message)}</p>"
