@@ -38,6 +38,7 @@ from typing import Any
 
 from .catalogue import Catalogue
 from .model import Answer, AnswerError, Prompt, is_empty, now_iso
+from .timefmt import NoZoneError, parse_time
 
 FORMAT = "spread-course-share"
 """The ``format`` marker every share file carries."""
@@ -315,12 +316,11 @@ def _parse_time(value: Any) -> _dt.datetime:
     if not isinstance(value, str):
         raise ShareError("Its 'made_at' time must be text.")
     try:
-        moment = _dt.datetime.fromisoformat(value)
+        return parse_time(value)  # the one rule for times: ISO 8601 with a time zone
+    except NoZoneError:
+        raise ShareError("Its 'made_at' time has no time zone.") from None
     except ValueError:
         raise ShareError(f"Its 'made_at' time {value[:40]!r} is not a date and time.") from None
-    if moment.tzinfo is None:
-        raise ShareError("Its 'made_at' time has no time zone.")
-    return moment
 
 
 def _known(catalogue: Catalogue, prompt_id: Any) -> Prompt:

@@ -19,6 +19,10 @@ MAX_TIME_CHARS = 64
 """Longest text read as a time (longer text is refused before it is parsed)."""
 
 
+class NoZoneError(ValueError):
+    """A time that has no time zone."""
+
+
 def now_utc() -> _dt.datetime:
     """The current time, in UTC."""
     return _dt.datetime.now(_dt.timezone.utc)
@@ -30,7 +34,7 @@ def parse_time(value: Any) -> _dt.datetime:
         raise ValueError("a time must be short text")
     moment = _dt.datetime.fromisoformat(value)  # ValueError when it is not ISO 8601
     if moment.tzinfo is None or moment.utcoffset() is None:
-        raise ValueError("a time must carry a time zone")
+        raise NoZoneError("a time must carry a time zone")
     return moment
 
 
