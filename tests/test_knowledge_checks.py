@@ -38,6 +38,9 @@ MAX_POSITION_SHARE = 0.40
 MIN_FEEDBACK_WORDS = 10
 """Feedback shorter than this cannot say why an option is right or wrong."""
 
+VERDICT = re.compile(r"^(yes|right|correct|wrong|no|not quite|not necessarily)\b", re.I)
+"""The page already says "Correct" or "Not quite"; feedback starts with the teaching."""
+
 RUN = 8
 """A quiz may not share a run of this many words with a module page's prose."""
 
@@ -223,6 +226,7 @@ def test_each_quiz_has_one_right_answer_and_teaching_feedback(catalogue: Catalog
         for o in q.options:
             n = len(words(o.feedback))
             assert n >= MIN_FEEDBACK_WORDS, f"{q.id}/{o.id}: feedback of {n} words cannot teach"
+            assert not VERDICT.match(o.feedback), f"{q.id}/{o.id}: the page adds the verdict"
         labels = [o.label.strip().lower() for o in q.options]
         assert len(set(labels)) == len(labels), f"{q.id}: two options read the same"
 
