@@ -10,8 +10,14 @@ Then, for one cohort code:
   and position is counted, prompt by prompt, straight from the catalogue (nothing here
   knows which modules exist, apart from the two headline prompts below);
 * free text the learners chose to share is listed without nicknames, in a neutral order;
-* small counts are hidden (see :func:`suppress`) before anything leaves this module, so
-  no renderer can show a count that could single someone out.
+* what people answered is protected before anything leaves this module, so no renderer
+  can show it in a way that could single someone out: small counts of ratings, choices,
+  ticks, knowledge-check answers and positions are hidden (see :func:`suppress`), and a
+  question's shared written answers are listed only when at least ``min_count`` people
+  shared one;
+* how far people have got (the completion table) and the files set aside are shown in
+  full: they say nothing about what anyone thinks, and a facilitator of a group of 6 to
+  12 needs them whole (see :mod:`exercises.small_counts`).
 """
 
 from __future__ import annotations
@@ -101,7 +107,9 @@ class CountTable:
 
 @dataclass
 class CohortSummary:
-    """Everything the report shows; every count in it has been through :func:`suppress`."""
+    """Everything the report shows. Every count of answers has been through
+    :func:`suppress` and ``texts`` holds only questions that at least ``min_count`` people
+    shared an answer to; ``completion`` and the files set aside are counts in full."""
 
     cohort: str | None
     min_count: int
@@ -118,6 +126,11 @@ class CohortSummary:
         default_factory=lambda: pd.DataFrame(columns=["module", "prompt", "question", "text"])
     )
     notes: list[str] = field(default_factory=list)
+    texts_held_back: int = 0
+    """Written answers not listed, because fewer than ``min_count`` people shared an
+    answer to their question."""
+    questions_held_back: int = 0
+    """How many questions those held-back answers belong to."""
 
     def set_aside(self) -> pd.DataFrame:
         """How many files were set aside for each kind of reason (only the kinds that
@@ -485,7 +498,7 @@ def summarise_docs(
     if not docs:
         return summary
     raw = count_answers(docs, catalogue)
-    summary.completion = suppress(count_completion(docs, catalogue), min_count)[0]
+    summary.completion = count_completion(docs, catalogue).astype("Int64")
     for pid, attr, what in (
         (HEADLINE_RATINGS, "headline_ratings", "the seven-principle self-rating"),
         (HEADLINE_POSITION, "headline_position", "the two-axis complexity position"),
@@ -498,7 +511,11 @@ def summarise_docs(
                 "left out."
             )
     summary.tables = [_safe(catalogue, pid, t, min_count) for pid, t in raw.items()]
-    summary.texts = shared_texts(docs, catalogue)
+    texts = shared_texts(docs, catalogue)
+    sharers = texts["prompt"].map(texts["prompt"].value_counts())  # one answer per learner
+    summary.texts = texts[sharers >= min_count].reset_index(drop=True)
+    held = texts[sharers < min_count]
+    summary.texts_held_back, summary.questions_held_back = len(held), held["prompt"].nunique()
     return summary
 
 

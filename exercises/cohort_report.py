@@ -112,6 +112,15 @@ def summary_frame(summary: CohortSummary) -> pd.DataFrame:
             rows.append({**base, "column": "answered", "count": _count_text(table.answered[label])})
             for column, value in counts.items():
                 rows.append({**base, "column": column, "count": _count_text(value)})
+    if summary.texts_held_back:
+        rows.append(
+            {
+                "section": "shared text",
+                "row": f"written answers not shown (fewer than {summary.min_count} people shared "
+                "an answer to their question)",
+                "count": summary.texts_held_back,
+            }
+        )
     texts = summary.texts[["module", "question", "text"]].assign(section="shared text")
     frame = pd.concat([pd.DataFrame(rows, dtype=object), texts], ignore_index=True)
     return neutralise_frame(frame.reindex(columns=CSV_COLUMNS))
@@ -289,8 +298,22 @@ def _by_module(summary: CohortSummary) -> str:
     )
 
 
+def _held_back(summary: CohortSummary) -> str:
+    n, q = summary.texts_held_back, summary.questions_held_back
+    if not n:
+        return ""
+    return (
+        f"<p>{n} written answer{'s' if n != 1 else ''} to {q} other "
+        f"question{'s' if q != 1 else ''} {'are' if n != 1 else 'is'} not shown: fewer than "
+        f"{summary.min_count} people shared an answer to each of those questions, so an "
+        "answer could point to the person who wrote it.</p>"
+    )
+
+
 def _texts(summary: CohortSummary, level: int) -> str:
     if summary.texts.empty:
+        if summary.texts_held_back:
+            return _held_back(summary)
         return "<p>No one chose to share a written answer.</p>"
     parts = []
     for _, group in summary.texts.groupby("prompt", sort=False):
@@ -302,7 +325,7 @@ def _texts(summary: CohortSummary, level: int) -> str:
             f"<h{level}>{escape(question)}</h{level}>"
             f"<p>{escape(module)} · {len(group)} shared</p><ul>{items}</ul>"
         )
-    return "".join(parts)
+    return "".join(parts) + _held_back(summary)
 
 
 def _rejected(summary: CohortSummary) -> str:
@@ -337,15 +360,24 @@ def to_html_fragment(summary: CohortSummary, level: int = 1) -> str:
         f"<h{level}>Cohort summary: {who}</h{level}>",
         f"<p>Made on {made_on()} from the share files of {learners} ({found} found, "
         f"{len(summary.rejected)} set aside).</p>",
-        f"<p><strong>How counts are protected:</strong> any count from 1 to {k - 1} says "
+        f"<p><strong>How answers are protected:</strong> in the tables of ratings, choices, "
+        f"ticks, positions and knowledge checks, any count from 1 to {k - 1} says "
         f"<em>{HIDDEN}</em>, and so do a few larger ones where needed, so that a hidden "
         "count cannot be worked out from the rest of its row. Every count shown, and every "
-        f"group of hidden cells, covers at least {k} people, so no one can be singled out. "
-        "Nicknames never appear here.</p>",
+        f"group of hidden cells, covers at least {k} people, so no one's answer can be "
+        f"singled out. Written answers to a question appear only when at least {k} people "
+        "shared one. How far people have got, and how many files were set aside, are shown "
+        "in full: they say nothing about what anyone thinks. Nicknames never appear here.</p>",
         "<p>In the tables, darker cells mean a bigger share of the people who answered that "
         "row; every cell also prints its number.</p>",
         *(f"<p><strong>Note:</strong> {escape(n)}</p>" for n in summary.notes),
-        _section("Where the group has got to", _completion(summary), h2),
+        _section(
+            "Where the group has got to",
+            _completion(summary),
+            h2,
+            "How many people have answered every question of each module, some of them, "
+            "or none yet. These counts are never hidden.",
+        ),
     ]
     if summary.headline_ratings is not None:
         parts.append(
@@ -380,7 +412,8 @@ def to_html_fragment(summary: CohortSummary, level: int = 1) -> str:
             _texts(summary, h3),
             h2,
             "Only answers that learners chose to share, without nicknames, sorted by their "
-            "words so the order says nothing about who wrote them.",
+            "words so the order says nothing about who wrote them, and only for questions "
+            f"that at least {k} people shared an answer to.",
         )
     )
     parts.append(_section("Files set aside", _rejected(summary), h2))

@@ -2,6 +2,21 @@
 
 Kept apart from the pandas code so the command line can check ``--min-count`` (and
 answer ``--help``) without loading pandas.
+
+Which figures the rule protects, and why:
+
+* **Protected: what people answered.** Counts of ratings, choices, ticks, positions and
+  knowledge-check answers say what a person thinks, or what they got wrong; a small count
+  can tell a colleague how one person answered. Counts from 1 to ``min_count - 1`` are
+  hidden (and more where needed, so none can be worked out from a row's total). Written
+  answers are listed only for a question that at least ``min_count`` people shared an
+  answer to, so each one stands among several.
+* **Not protected: how far people have got, and files set aside.** How many people have
+  answered every question of a module, some or none, says nothing about what anyone
+  thinks, and the facilitator sees who comes to each session anyway. A group of 6 to 12
+  spreads out across the modules, so hiding these counts would hide most of the table the
+  facilitator plans the next session from. Files set aside are counted by reason, and
+  their names stay in ``rejected.csv``.
 """
 
 from __future__ import annotations

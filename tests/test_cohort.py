@@ -341,6 +341,42 @@ def test_completion_is_counted_by_module(tmp_path: Path, cat: Catalogue) -> None
     assert table.loc["Module 4: Extra"].tolist() == [0, 0, 6]
 
 
+def test_completion_counts_are_never_hidden(tmp_path: Path, cat: Catalogue) -> None:
+    """How far people have got is shown in full, even counts of 1 and 2, while the counts
+    of what the same people answered stay protected."""
+    folder = tmp_path / "f"
+    some = {k: v for k, v in FULL.items() if k != "principles.focus"}
+    put(folder, "a.json", share_bytes(cat, "calm-heron-1000"))
+    put(folder, "b.json", share_bytes(cat, "calm-heron-1001", values=some))
+    put(folder, "c.json", share_bytes(cat, "calm-heron-1002", values=some))
+    put(folder, "d.json", share_bytes(cat, "calm-heron-1003", values={"extra.note": "hi"}))
+    summary = summarise(folder, cat)
+    table = summary.completion
+    assert table is not None and not table.isna().any().any()
+    assert table.loc["Module 2: The principles"].tolist() == [1, 2, 1]
+    assert table.loc["Module 4: Extra"].tolist() == [1, 0, 3]
+    focus = next(t for t in summary.tables if t.prompt.id == "principles.focus")
+    assert shown(focus.counts.iloc[0]) == [None, None, None] and pd.isna(focus.answered.iloc[0])
+
+
+def test_written_answers_need_enough_sharers(tmp_path: Path, cat: Catalogue) -> None:
+    """A question's shared written answers are listed only when at least min_count people
+    shared one; the others are counted, never shown."""
+    folder = tmp_path / "f"
+    for n in range(5):
+        values = {**FULL, "complexity.story": f"Story number {n}"}
+        chosen = ("complexity.story",) if n < 3 else ("complexity.story", "complexity.people")
+        data = share_bytes(cat, f"calm-heron-{1000 + n}", values=values, share_text=chosen)
+        put(folder, f"{n}.json", data)
+    summary = summarise(folder, cat)
+    assert sorted(summary.texts["text"]) == [f"Story number {n}" for n in range(5)]
+    assert (summary.texts_held_back, summary.questions_held_back) == (2, 1)
+    loose = summarise(folder, cat, min_count=2)
+    assert (loose.texts_held_back, len(loose.texts)) == (0, 7)
+    strict = summarise(folder, cat, min_count=6)
+    assert strict.texts.empty and (strict.texts_held_back, strict.questions_held_back) == (7, 2)
+
+
 def test_the_seven_principle_heat_map_counts_each_rating(good: Path, cat: Catalogue) -> None:
     """One row per principle, one column per scale point, with hidden small counts."""
     table = summarise(good, cat).headline_ratings
@@ -408,7 +444,7 @@ def test_shared_text_is_listed_without_nicknames(tmp_path: Path, cat: Catalogue)
             f"{n}.json",
             share_bytes(cat, f"calm-heron-{1000 + n}", values=values, share_text=chosen),
         )
-    texts = summarise(folder, cat).texts
+    texts = summarise(folder, cat, min_count=2).texts  # two sharers: enough at 2
     assert list(texts.columns) == ["module", "prompt", "question", "text"]
     story = texts[texts["prompt"] == "complexity.story"]["text"].tolist()
     assert story == ["Apple pie plan", "Zebra crossing idea"]

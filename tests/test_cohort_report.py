@@ -21,6 +21,7 @@ from exercises.cohort_report import (
     to_html_fragment,
     write_outputs,
 )
+from exercises.demo import write_demo
 from exercises.share import DAMAGED, INVALID, NEWER, WORKBOOK
 from tests.cohort_data import FULL, make_catalogue, put, share_bytes, share_doc
 
@@ -242,3 +243,52 @@ def test_files_set_aside_are_counted_by_reason_and_named_only_in_rejected_csv(
     assert set(listed[0]) == {"file", "reason"}
     assert len(listed) == 7 and f"share-{names[0]}-first-try.json" in {r["file"] for r in listed}
     assert any(names[0] in r["reason"] for r in listed)  # the older file's reason names it
+
+
+def test_held_back_written_answers_are_counted_but_never_shown(
+    tmp_path: Path, cat: Catalogue
+) -> None:
+    """Answers to a question shared by too few people are missing from the page and the
+    CSV; both say how many were held back and why."""
+    folder = tmp_path / "f"
+    for n in range(4):
+        values = {**FULL, "complexity.story": f"Story number {n}", "principles.learned": "Lone"}
+        chosen = ("complexity.story", "principles.learned") if n == 0 else ("complexity.story",)
+        put(
+            folder,
+            f"{n}.json",
+            share_bytes(cat, f"calm-heron-{1000 + n}", values=values, share_text=chosen),
+        )
+    summary = summarise(folder, cat)
+    page = to_html(summary)
+    csv_text = summary_csv(summary).decode("utf-8-sig")
+    assert "Story number 3" in page and "Story number 3" in csv_text
+    assert "Lone" not in page and "Lone" not in csv_text
+    assert "1 written answer to 1 other question is not shown: fewer than 3 people" in page
+    rows = read_csv(summary_csv(summary))
+    held = [r for r in rows if r["section"] == "shared text" and r["count"]]
+    assert [r["count"] for r in held] == ["1"] and "fewer than 3 people" in held[0]["row"]
+
+
+def test_a_rehearsal_group_of_eight_shows_where_everyone_has_got_to(
+    tmp_path: Path, catalogue: Catalogue
+) -> None:
+    """For 8 rehearsal learners on the real course, the completion table is whole, while
+    no count of what people answered below the threshold is ever shown."""
+    write_demo(tmp_path / "d", 8, "REHEARSAL", catalogue=catalogue)
+    summary = summarise(tmp_path / "d", catalogue)
+    rows = read_csv(summary_csv(summary))
+    completion = [r["count"] for r in rows if r["section"] == "completion"]
+    assert len(completion) == 3 * len(summary.completion) and HIDDEN not in completion
+    assert all(sum(map(int, c)) == 8 for c in summary.completion.to_numpy().tolist())
+    answers = [
+        r["count"]
+        for r in rows
+        if r["section"] in {"rating", "choice", "checklist", "quiz", "position"}
+    ]
+    assert HIDDEN in answers  # the protection is still at work for a group this size
+    assert not [c for c in answers if c in {"1", "2"}]
+    page = to_html(summary)
+    section = page.split("Where the group has got to")[1].split("</section>")[0]
+    assert f">{HIDDEN}<" not in section and '"n hidden"' not in section
+    assert "never hidden" in section

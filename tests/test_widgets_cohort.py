@@ -106,3 +106,13 @@ def test_show_cohort_summary_is_exported_lazily() -> None:
     probe = "import exercises, sys; print('ipywidgets' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=REPO)
     assert out.stdout.strip() == "False", out.stderr
+
+
+def test_the_first_rehearsal_is_a_typical_small_group(cat: Catalogue) -> None:
+    """The page opens on a rehearsal of a typical group (6 to 12), whose completion table
+    is shown whole."""
+    panel = CohortSummaryPanel(cat)
+    assert 6 <= panel.learners.value <= 12
+    assert f"Summarised {panel.learners.value} learners" in panel.status.value
+    section = panel.output.value.split("Where the group has got to")[1].split("</section>")[0]
+    assert "<table>" in section and '"n hidden"' not in section

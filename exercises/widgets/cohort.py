@@ -29,6 +29,10 @@ from .style import style_tag
 REHEARSAL_COHORT = "REHEARSAL"
 """The cohort code of made-up rehearsal learners."""
 
+REHEARSAL_LEARNERS = 10
+"""How many made-up learners a rehearsal has at first: a typical group (6 to 12), so the
+facilitator sees what a summary of a group that size shows and hides."""
+
 WEBSITE_NOTE = (
     "On this web page you see the summary of a made-up rehearsal cohort, so you know "
     "what to expect. To summarise your own group's share files, open this page in "
@@ -45,7 +49,7 @@ class CohortSummaryPanel(StaticFallback, W.VBox):
         self,
         catalogue: Catalogue | None = None,
         rehearsal: bool = True,
-        rehearsal_learners: int = 24,
+        rehearsal_learners: int = REHEARSAL_LEARNERS,
     ) -> None:
         self.catalogue = catalogue or course_catalogue()
         self.summary: CohortSummary | None = None
@@ -92,8 +96,9 @@ class CohortSummaryPanel(StaticFallback, W.VBox):
             [
                 W.HTML(
                     "<p><strong>Your group's share files.</strong> Put them in one folder, "
-                    "type its path, then summarise. Counts smaller than the minimum are "
-                    "hidden so no one can be singled out.</p>"
+                    "type its path, then summarise. Counts of answers smaller than the "
+                    "minimum are hidden so no one can be singled out; how far people have "
+                    "got is always shown.</p>"
                 ),
                 self.folder,
                 self.min_count,

@@ -111,8 +111,9 @@ class SharePanel(W.VBox):
             boxes[prompt.id] = box
         self.boxes = boxes
         lead = (
-            "Tick any written answers you want your group to see (they are shared "
-            "without your nickname):"
+            "Tick any written answers you want your group to see. The group summary "
+            "shows them without your nickname, and only when a few others shared an "
+            "answer to the same question:"
             if boxes
             else "You have no written answers yet, so none can be shared."
         )
