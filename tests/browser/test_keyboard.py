@@ -57,6 +57,13 @@ def keyboard(offline_page, site):
     return open_page
 
 
+def reload(page) -> None:
+    """Leave the field (so the last answer saves), then load the page again."""
+    page.keyboard.press("Tab")
+    page.reload(wait_until="networkidle")
+    page.wait_for_function("() => window.CourseAnswers && window.CourseAnswers.page")
+
+
 def checked(page, name: str) -> list[str]:
     return page.eval_on_selector_all(
         f"input[name='{name}']:checked", "els => els.map(e => e.value)"
@@ -85,7 +92,8 @@ def test_text_rating_choice_quiz_and_actions_by_keyboard(keyboard) -> None:
     kb.tab_to(".course-exercise summary")
     kb.press("Enter")
     quiz = page.locator(".course-exercise", has_text="Planning and the new mindset")
-    assert quiz.get_by_text("Plans and programme management stay useful").is_visible()
+    answer = quiz.locator("details li", has_text="Plans and programme management stay useful")
+    assert answer.is_visible()
 
     kb.tab_to("#ex-mindset-first-step-1-what-will-you-do")
     kb.type("Visit the community team")
@@ -94,8 +102,20 @@ def test_text_rating_choice_quiz_and_actions_by_keyboard(keyboard) -> None:
     kb.press("Tab")
     # each part of the date field (whatever the locale's order) set with the arrow keys
     kb.press("ArrowUp", "ArrowRight", "ArrowUp", "ArrowRight", "ArrowUp")
-    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", page.input_value("#ex-mindset-first-step-1-by-when"))
+    when = page.input_value("#ex-mindset-first-step-1-by-when")
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", when)
     assert kb.stops > 10
+    quiz_feedback = quiz.locator(".course-quiz-feedback").inner_text()
+    assert quiz_feedback.startswith("Correct.")  # the knowledge check answered back
+
+    reload(page)  # every answer is kept in this browser and shown again
+    assert page.input_value("#ex-mindset-my-innovation") == "A falls prevention huddle"
+    assert checked(page, "ex-mindset-current-approach-push") == ["3"]
+    assert checked(page, "ex-mindset-push-or-pull") == ["pull"]
+    assert checked(page, "ex-mindset-check-planning") == ["plan-and-enable"]
+    what = page.input_value("#ex-mindset-first-step-1-what-will-you-do")
+    assert what == "Visit the community team"
+    assert page.input_value("#ex-mindset-first-step-1-by-when") == when
 
 
 def test_checklist_and_position_by_keyboard(keyboard) -> None:
@@ -115,6 +135,11 @@ def test_checklist_and_position_by_keyboard(keyboard) -> None:
     assert checked(page, "ex-complexity-position-x") == ["4"]
     assert checked(page, "ex-complexity-position-y") == ["2"]
 
+    reload(page)
+    assert checked(page, "ex-complexity-signs") == ticked
+    assert checked(page, "ex-complexity-position-x") == ["4"]
+    assert checked(page, "ex-complexity-position-y") == ["2"]
+
 
 def test_list_by_keyboard(keyboard) -> None:
     """Module 7: fill a row of the network list, choosing a role from the list."""
@@ -128,3 +153,7 @@ def test_list_by_keyboard(keyboard) -> None:
     kb.press("Tab")
     kb.type("Knows every surgery in the area")
     assert page.input_value("#ex-networks-people-1-how-they-could-help").startswith("Knows")
+
+    reload(page)
+    assert page.input_value("#ex-networks-people-1-name-or-role") == "Practice nurse lead"
+    assert page.input_value("#ex-networks-people-1-network-role") == "Broker"
