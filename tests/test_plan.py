@@ -17,6 +17,7 @@ from exercises.plan import (
     network_change,
     plan_doc,
     progress,
+    progress_doc,
 )
 from exercises.report import Doc, Section, to_html, to_markdown
 
@@ -238,3 +239,22 @@ def test_the_course_holds_module_15s_progress_prompts_for_the_plan(catalogue) ->
     ]
     md = to_markdown(plan_doc(catalogue, {}))
     assert f"## {PROGRESS_TITLE}" in md and PROGRESS_GAP in md
+
+
+def test_answers_to_earlier_versions_never_raise(small: Catalogue) -> None:
+    """Values that no longer fit their prompts build every document, shown in words."""
+    answers = {
+        "mindset.my-innovation": a("mindset.my-innovation", {"once": "a mapping"}),
+        "mindset.learned": a("mindset.learned", 12),
+        "mindset.first-step": a("mindset.first-step", [{"what": 3, "when": [1]}]),
+        "networks.next": a("networks.next", "not rows"),
+    }
+    for doc in (
+        plan_doc(small, answers),
+        learning_record_doc(small, answers),
+        progress_doc(small, answers),
+    ):
+        assert to_markdown(doc) and to_html(doc)
+    md = to_markdown(plan_doc(small, answers))
+    assert "Given to an earlier version of this question" in md and "once: a mapping" in md
+    assert "12" in to_markdown(learning_record_doc(small, answers))

@@ -361,3 +361,323 @@ def test_public_api_uses_the_env_workbook(tmp_path: Path, monkeypatch) -> None:
     assert json.loads(target.read_text())["answers"]["mindset.push-or-pull"]["value"] == "mixed"
     assert isinstance(exercises.show_workbook(), WorkbookPanel)
     assert len(exercises.show_module("mindset").children) >= 2
+
+
+# --- issue 10: no answer is ever lost ----------------------------------------------
+
+
+class ManualClock:
+    """Stands in for the kernel's event loop: saves put off for a pause run on .run()."""
+
+    class Handle:
+        def __init__(self, delay: float, action) -> None:
+            self.delay, self.action, self.cancelled = delay, action, False
+
+        def cancel(self) -> None:
+            self.cancelled = True
+
+    def __init__(self) -> None:
+        self.handles: list[ManualClock.Handle] = []
+
+    def __call__(self, delay: float, action):
+        handle = self.Handle(delay, action)
+        self.handles.append(handle)
+        return handle
+
+    @property
+    def waiting(self) -> list[ManualClock.Handle]:
+        return [h for h in self.handles if not h.cancelled]
+
+    def run(self) -> None:
+        for handle in self.waiting:
+            handle.cancelled = True
+            handle.action()
+
+
+@pytest.fixture
+def clock(monkeypatch) -> ManualClock:
+    fake = ManualClock()
+    monkeypatch.setattr(Exercise, "scheduler", fake)
+    return fake
+
+
+def write_workbook(session: Session, answers: dict, version: int = 1) -> bytes:
+    data = json.dumps(
+        {
+            "format": FORMAT,
+            "version": version,
+            "answers": {
+                pid: {"value": v, "saved_at": "2025-03-04T10:00:00+00:00"}
+                for pid, v in answers.items()
+            },
+        }
+    ).encode()
+    session.workbook.path.parent.mkdir(parents=True, exist_ok=True)
+    session.workbook.path.write_bytes(data)
+    return data
+
+
+def test_a_newer_workbook_is_reported_and_typing_saves_nothing(demo: Session) -> None:
+    """The learner is told to update the course; the newer file is never touched."""
+    data = write_workbook(demo, {"demo.text": "from the new course"}, version=2)
+    view = demo.show("demo.text")
+    assert "newer version of the course" in status(view) and "Update the course" in status(view)
+    view.control.box.value = "typed in an old kernel"
+    assert "Problem:" in status(view) and "still on screen" in status(view)
+    assert demo.workbook.path.read_bytes() == data
+    assert not list(demo.workbook.path.parent.glob("*.damaged-*"))
+
+
+def test_the_damage_notice_names_the_frozen_last_good_copy(demo: Session) -> None:
+    """The exercise names the copy that holds the answers from before the damage."""
+    view = demo.show("demo.text")
+    view.control.box.value = "weeks of reflection"
+    path = demo.workbook.path
+    path.write_bytes(path.read_bytes()[:30])
+    view.control.box.value = "after the damage"
+    (frozen,) = path.parent.glob("workbook.last-good-*.json")
+    assert frozen.name in status(view) and "weeks of reflection" in frozen.read_text()
+
+
+STALE = {
+    "demo.text": 42,
+    "demo.one": 9,
+    "demo.grid": {"a": 3, "gone": 2},
+    "demo.pick": "cherry",
+    "demo.tick": ["a", "zzz"],
+    "demo.quiz": "c",
+    "demo.where": {"x": 9, "y": 1},
+    "demo.people": [{"name": "Priya", "role": "Juggler"}],
+    "demo.plan": [{"what": "Huddle", "who": "", "when": "next week"}],
+}
+"""An answer of every kind, each given to an earlier version of its question."""
+
+STALE_WORDS = {
+    "demo.text": "42",
+    "demo.one": "9",
+    "demo.grid": "a: 3, gone: 2",
+    "demo.pick": "cherry",
+    "demo.tick": "a, zzz",
+    "demo.quiz": "c",
+    "demo.where": "x: 9, y: 1",
+    "demo.people": "name: Priya, role: Juggler",
+    "demo.plan": "what: Huddle, who: (empty), when: next week",
+}
+
+
+def test_answers_to_an_earlier_version_are_shown_never_an_error(demo: Session) -> None:
+    """Every kind: the exercise shows the old answer in words; the file is unchanged."""
+    data = write_workbook(demo, STALE)
+    for pid, words in STALE_WORDS.items():
+        view = demo.show(pid)
+        shown = re.sub("<[^>]+>", " ", view.earlier.value)
+        assert "Given to an earlier version of this question" in shown, pid
+        assert words in html_text(shown), (pid, shown)
+        assert "earlier version" in status(view)
+    assert demo.workbook.path.read_bytes() == data
+    text = demo.show("demo.text")
+    text.control.box.value = "a new answer"
+    assert saved(demo)["demo.text"] == "a new answer"
+    assert saved(demo)["demo.one"] == 9  # the others stay as they were
+
+
+def html_text(markup: str) -> str:
+    import html
+
+    return " ".join(html.unescape(markup).split())
+
+
+def test_downloads_hold_answers_to_earlier_versions(demo: Session) -> None:
+    """The workbook download keeps them unchanged; the readable copy shows them in words."""
+    write_workbook(demo, STALE)
+    panel = demo.show_workbook()
+    panel.prepare.click()
+    files = decode_links(panel.downloads.value)
+    assert len(files) == 3, panel.downloads.value
+    day = dt.date.today().isoformat()
+    kept = json.loads(files[f"workbook-{day}.json"])["answers"]
+    assert {pid: e["value"] for pid, e in kept.items()} == STALE
+    page = html_text(files[f"my-answers-{day}.md"].decode())
+    assert page.count("Given to an earlier version of this question") == len(STALE)
+    assert "name: Priya, role: Juggler" in page
+
+
+def test_the_workbook_download_never_depends_on_the_documents(demo: Session, monkeypatch) -> None:
+    """If the readable copy cannot be made, the JSON workbook is still offered."""
+    from exercises.widgets import panel as panel_module
+
+    demo.show("demo.text").control.box.value = "precious"
+
+    def broken(*_a, **_k):
+        raise AttributeError("a document bug")
+
+    monkeypatch.setattr(panel_module, "answers_doc", broken)
+    panel = demo.show_workbook()
+    panel.prepare.click()
+    files = decode_links(panel.downloads.value)
+    (name,) = files
+    assert name.startswith("workbook-") and b"precious" in files[name]
+    assert "readable copy of your answers could not be made" in panel.downloads.value
+
+
+def test_panel_import_lists_each_question_and_holds_back_future_times(demo: Session) -> None:
+    """The preview names each question with both times; a fast clock needs a tick to win."""
+    demo.show("demo.text").control.box.value = "typed today"
+    incoming = {
+        "format": FORMAT,
+        "version": 1,
+        "answers": {
+            "demo.text": {"value": "from a fast clock", "saved_at": "2999-01-01T09:00:00+00:00"},
+            "demo.pick": {"value": "a", "saved_at": "2025-03-04T10:00:00+00:00"},
+        },
+    }
+    panel = demo.show_workbook()
+    upload(panel, json.dumps(incoming).encode())
+    said = html_text(re.sub("<[^>]+>", " ", panel.message.value))
+    assert "Module 1, Pick: the file's answer (saved 4 Mar 2025 at" in said
+    assert "Module 1, Story: yours (saved" in said and "1 Jan 2999" in said
+    assert "clock set wrong" in said
+    assert panel.take_future.layout.display != "none"
+    panel.confirm.click()
+    assert saved(demo) == {"demo.text": "typed today", "demo.pick": "a"}
+    upload(panel, json.dumps(incoming).encode())
+    panel.take_future.value = True
+    assert "will replace yours" in html_text(panel.message.value)
+    panel.confirm.click()
+    assert saved(demo)["demo.text"] == "from a fast clock"
+    assert not panel.take_future.value and panel.take_future.layout.display == "none"
+
+
+def test_two_tabs_never_overwrite_a_newer_answer(demo: Session) -> None:
+    """JupyterLab beside the form view: the second tab's keystroke keeps the newer answer,
+    tells the learner, and offers to keep theirs."""
+    lab = demo.show("demo.text")
+    form = Session(Workbook(demo.workbook.path, checker=demo.catalogue.check), demo.catalogue)
+    voila = form.show("demo.text")
+    voila.control.box.value = "typed in the form view"
+    lab.control.box.value = "typed in JupyterLab"
+    assert saved(demo)["demo.text"] == "typed in the form view"
+    assert "newer answer to this question was saved" in status(lab)
+    assert lab.choices.layout.display != "none"
+    lab.keep_mine.click()
+    assert saved(demo)["demo.text"] == "typed in JupyterLab"
+    assert "Saved at" in status(lab) and lab.choices.layout.display == "none"
+    voila.control.box.value = "typed in the form view again"
+    assert saved(demo)["demo.text"] == "typed in JupyterLab"
+    voila.show_newer.click()
+    assert voila.control.box.value == "typed in JupyterLab"
+
+
+def test_an_import_in_one_kernel_is_not_overwritten_by_another(demo: Session) -> None:
+    """Another kernel imports; this tab's next keystroke does not undo the import."""
+    here = demo.show("demo.text")
+    here.control.box.value = "old answer"
+    there = Session(Workbook(demo.workbook.path, checker=demo.catalogue.check), demo.catalogue)
+    incoming = {
+        "format": FORMAT,
+        "version": 1,
+        "answers": {
+            "demo.text": {
+                "value": "imported",
+                "saved_at": dt.datetime.now(dt.timezone.utc).isoformat(),
+            }
+        },
+    }
+    panel = there.show_workbook()
+    upload(panel, json.dumps(incoming).encode())
+    panel.confirm.click()
+    here.control.box.value = "old answer, one more word"
+    assert saved(demo)["demo.text"] == "imported"
+    assert "newer answer" in status(here)
+
+
+def test_text_saves_after_a_pause_not_on_every_keystroke(demo: Session, clock) -> None:
+    """Typing waits half a second after the last key; one save holds the final text."""
+    view = demo.show("demo.text")
+    for text in ("W", "We", "We lost", "We lost our champion"):
+        view.control.box.value = text
+    assert not demo.workbook.path.exists()
+    assert len(clock.waiting) == 1 and clock.waiting[0].delay == 0.5
+    assert "Saving when you pause typing" in status(view)
+    clock.run()
+    assert saved(demo) == {"demo.text": "We lost our champion"}
+    assert re.search(r"Saved at \d\d:\d\d:\d\d\.", status(view))
+
+
+def test_list_cells_wait_for_a_pause_and_choices_save_at_once(demo: Session, clock) -> None:
+    """A typed cell waits; choosing from a list saves at once, typed text included."""
+    view = demo.show("demo.people")
+    view.control.rows[0].inputs["name"].value = "Priya"
+    assert not demo.workbook.path.exists()
+    view.control.rows[0].inputs["role"].value = "Broker"
+    assert saved(demo) == {"demo.people": [{"name": "Priya", "role": "Broker"}]}
+    assert clock.waiting == []
+
+
+def test_typing_is_never_lost_when_the_exercise_closes_or_is_read(demo: Session, clock) -> None:
+    """Closing, the workbook panel and the plan save any typing still waiting."""
+    view = demo.show("demo.text")
+    view.control.box.value = "waiting for a pause"
+    view.close()
+    assert saved(demo) == {"demo.text": "waiting for a pause"}
+    other = demo.show("demo.text")
+    other.control.box.value = "typed just before downloading"
+    panel = demo.show_workbook()
+    panel.prepare.click()
+    day = dt.date.today().isoformat()
+    assert (
+        b"typed just before downloading"
+        in decode_links(panel.downloads.value)[f"workbook-{day}.json"]
+    )
+
+
+def test_typing_waits_on_the_kernel_event_loop(demo: Session) -> None:
+    """With a running event loop (as in a kernel) the save happens after the pause."""
+    import asyncio
+
+    async def typing() -> tuple[bool, dict]:
+        view = demo.show("demo.text")
+        view.control.box.value = "typed in a kernel"
+        before = demo.workbook.path.exists()
+        await asyncio.sleep(0.8)
+        return before, saved(demo)
+
+    before, after = asyncio.run(typing())
+    assert not before and after == {"demo.text": "typed in a kernel"}
+
+
+STOPPING = """
+import sys
+from exercises.catalogue import course_catalogue
+from exercises.widgets import Exercise, Session
+from exercises.workbook import Workbook
+
+class Never:
+    def cancel(self):
+        pass
+
+Exercise.scheduler = staticmethod(lambda delay, action: Never())
+cat = course_catalogue()
+session = Session(Workbook(sys.argv[1], checker=cat.check), cat)
+view = session.show("mindset.my-innovation")
+view.control.box.value = "typed a moment before the kernel stopped"
+"""
+
+
+def test_typing_is_saved_when_the_kernel_stops(tmp_path: Path) -> None:
+    """A kernel that stops before the pause ends still saves what was typed (atexit)."""
+    import subprocess
+    import sys
+
+    target = tmp_path / "wb" / "workbook.json"
+    repo = Path(__file__).resolve().parents[1]
+    done = subprocess.run(
+        [sys.executable, "-c", STOPPING, str(target)],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    answer = json.loads(target.read_text())["answers"]["mindset.my-innovation"]
+    assert answer["value"] == "typed a moment before the kernel stopped"

@@ -113,3 +113,39 @@ def test_update_button_rereads_the_workbook(session: Session) -> None:
     assert "Community pharmacy checks" not in plan.body.value
     plan.refresh_button.click()
     assert "Community pharmacy checks" in plan.body.value
+
+
+def stale_value(kind: str):
+    """A value the prompt's kind once took but no longer fits (a course update changed it)."""
+    return {
+        "text": 7,
+        "rating": 99,
+        "choice": "an option that was removed",
+        "quiz": "an option that was removed",
+        "checklist": ["an option that was removed"],
+        "position": {"x": 99, "y": 1},
+        "list": [{"gone-field": "Priya"}],
+        "actions": [{"what": 3, "when": "next week"}],
+    }[kind]
+
+
+def test_plan_and_progress_show_answers_to_earlier_versions(session: Session) -> None:
+    """Every prompt answered for an earlier version of its question: the plan, the record
+    and progress still build (nothing raises) and show the old answers in words."""
+    import json
+
+    answers = {
+        pid: {"value": stale_value(p.kind), "saved_at": "2025-03-04T10:00:00+00:00"}
+        for pid, p in session.catalogue.prompts.items()
+    }
+    data = json.dumps(
+        {"format": "spread-course-workbook", "version": 1, "answers": answers}
+    ).encode()
+    session.workbook.path.write_bytes(data)
+    plan = session.show_plan()
+    shown = text(plan.body.value)
+    assert "Problem" not in shown
+    assert "Given to an earlier version of this question" in shown
+    assert "gone-field: Priya" in shown  # the network list, in words
+    assert "Problem" not in text(session.show_progress().body.value)
+    assert session.workbook.path.read_bytes() == data
