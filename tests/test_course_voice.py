@@ -102,12 +102,13 @@ def test_every_module_has_a_sources_note(path: Path) -> None:
 @pytest.mark.parametrize("path", module_notebooks(), ids=lambda p: p.stem)
 def test_how_to_use_box_speaks_to_each_place(path: Path) -> None:
     """The website, JupyterLab and the form view each get their own instruction. Outside
-    the site no course CSS loads, so the website text starts hidden (the site's CSS shows
-    it) and the Jupyter texts name their place plainly (the site's CSS hides them)."""
+    the site no course CSS loads, so the website text carries the hidden attribute (which
+    JupyterLab's sanitiser keeps; the site's CSS shows it) and the Jupyter texts name their
+    place plainly (the site's CSS hides them)."""
     nb = json.loads(path.read_text(encoding="utf-8"))
     first = "".join(nb["cells"][0]["source"])
     assert 'class="admonition course-howto"' in first
-    site = re.search(r'<p class="course-static-only" style="display:none">(.+?)</p>', first)
+    site = re.search(r'<p class="course-static-only" hidden>(.+?)</p>', first)
     assert site and "On this website" in site[1] and "Your answers on this device" in site[1]
     assert "this browser" in site[1]
     live = re.findall(r'<p class="course-live-only">(.+?)</p>', first)
