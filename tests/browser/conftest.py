@@ -114,9 +114,30 @@ def sideways_scroll(page) -> tuple[int, list[str]]:
     return overflow, culprits
 
 
+class ScriptErrors:
+    """Uncaught script errors in every page the session's browser opens."""
+
+    def __init__(self) -> None:
+        self.errors: list[str] = []
+        self.reported = 0
+
+    def watch(self, context) -> None:
+        context.on(
+            "weberror",
+            lambda e: self.errors.append(f"{e.page.url if e.page else '?'}: {e.error}"),
+        )
+
+    def unreported(self) -> list[str]:
+        new, self.reported = self.errors[self.reported :], len(self.errors)
+        return new
+
+
+SCRIPT_ERRORS = ScriptErrors()
+
+
 @pytest.fixture(scope="session")
 def browser():
-    """One headless Chromium for the whole session."""
+    """One headless Chromium for the whole session; its pages are watched for script errors."""
     if not CHROMIUM.exists():
         pytest.fail(
             f"Chromium not found at {CHROMIUM}. Run `make test` (it installs the Debian "
@@ -126,8 +147,26 @@ def browser():
 
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        new_context = browser.new_context
+
+        def watched_context(*args, **kwargs):
+            context = new_context(*args, **kwargs)
+            SCRIPT_ERRORS.watch(context)
+            return context
+
+        browser.new_context = watched_context
         yield browser
         browser.close()
+
+
+@pytest.fixture(autouse=True)
+def no_script_errors(request) -> Iterator[None]:
+    """Any browser test fails when a page it opened raised a script error."""
+    yield
+    if "browser" in request.fixturenames:
+        errors = SCRIPT_ERRORS.unreported()
+        if errors:
+            pytest.fail("script errors in the page:\n" + "\n".join(errors))
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
