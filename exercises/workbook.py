@@ -39,6 +39,7 @@ The file (UTF-8 JSON, one answer per line)::
 
 from __future__ import annotations
 
+import bisect
 import copy
 import datetime as _dt
 import errno
@@ -225,14 +226,20 @@ def dump_workbook(
     """
     memo = {} if memo is None else memo
     lines = []
-    for pid, answer in sorted(answers.items()):
-        known = memo.get(pid)
+    append, recall = lines.append, memo.get
+    for pid in sorted(answers):
+        answer = answers[pid]
+        known = recall(pid)
         if known is None or known[0] is not answer:
             known = memo[pid] = (answer, _line(pid, answer))
-        lines.append(known[1])
+        append(known[1])
     if len(memo) > len(answers):
         for pid in set(memo) - set(answers):
             del memo[pid]
+    return _assemble(lines)
+
+
+def _assemble(lines: list[str]) -> bytes:
     body = "\n" + ",\n".join(lines) + "\n" if lines else ""
     head = f'{{\n"format": "{FORMAT}",\n"version": {VERSION},\n"answers": {{'
     return f"{head}{body}}}\n}}\n".encode()
@@ -332,6 +339,9 @@ class Workbook:
         # same, so saving one answer does not re-parse and re-encode a large workbook.
         self._seen: tuple[bytes, dict[str, Answer]] | None = None
         self._memo: dict[str, tuple[Answer, str]] = {}
+        # The sorted prompt ids and encoded lines of the answers this object last wrote,
+        # so a save of one answer re-encodes one line.
+        self._lines: tuple[dict[str, Answer], list[str], list[str]] | None = None
         self._swept = False
 
     @property
@@ -425,10 +435,38 @@ class Workbook:
                     with suppress(OSError):
                         leftover.unlink()
 
-    def _write_locked(self, answers: dict[str, Answer]) -> None:
+    def _encode(
+        self, answers: dict[str, Answer], base: dict[str, Answer], pid: str | None
+    ) -> bytes:
+        """The file's bytes; when ``answers`` is ``base`` with one answer changed, only
+        that answer's line is encoded again."""
+        known = self._lines
+        if pid is not None and known is not None and known[0] is base:
+            pids, lines = known[1], known[2][:]
+            at = bisect.bisect_left(pids, pid)
+            line = _line(pid, answers[pid])
+            if at < len(pids) and pids[at] == pid:
+                lines[at] = line
+            else:
+                pids = pids[:]
+                pids.insert(at, pid)
+                lines.insert(at, line)
+        else:
+            pids = sorted(answers)
+            dump_workbook(answers, self._memo)
+            lines = [self._memo[p][1] for p in pids]
+        self._lines = (answers, pids, lines)
+        return _assemble(lines)
+
+    def _write_locked(
+        self,
+        answers: dict[str, Answer],
+        base: dict[str, Answer] | None = None,
+        pid: str | None = None,
+    ) -> None:
         if not self._swept:
             self._sweep()
-        data = dump_workbook(answers, self._memo)
+        data = self._encode(answers, base if base is not None else {}, pid)
         folder, name = self.path.parent, self.path.name
         tmp: str | None = None
         keep: Path | None = None
@@ -556,7 +594,7 @@ class Workbook:
             answer = Answer(prompt_id, value, now_utc().isoformat(timespec="microseconds"))
             changed = dict(answers)
             changed[prompt_id] = answer
-            self._write_locked(changed)
+            self._write_locked(changed, answers, prompt_id)
         return answer
 
     def export_bytes(self) -> bytes:

@@ -739,3 +739,16 @@ def test_python_version_matches_what_ci_runs() -> None:
     meta = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]
     assert meta["requires-python"] == ">=3.11"
     assert (REPO / "runtime.txt").read_text().strip() == "python-3.11"
+
+
+def test_saving_one_answer_writes_the_same_bytes_as_a_full_write(workbook: Workbook) -> None:
+    """The quick path that re-encodes only the changed answer gives the canonical file."""
+    import random
+
+    rng = random.Random(3)
+    ids = [f"mod-{rng.randrange(20)}.q-{n}" for n in range(60)]
+    fast = Workbook(workbook.path)
+    for n in range(100):
+        fast.save(rng.choice(ids), rng.choice(["é 🙂", n, {"x": n}, [n, "\ud83d"]]))
+        data = workbook.path.read_bytes()
+        assert data == dump_workbook(parse_workbook(data))
