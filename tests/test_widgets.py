@@ -681,3 +681,13 @@ def test_typing_is_saved_when_the_kernel_stops(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     answer = json.loads(target.read_text())["answers"]["mindset.my-innovation"]
     assert answer["value"] == "typed a moment before the kernel stopped"
+
+
+def test_one_prompt_shown_twice_in_a_kernel_stays_in_step(demo: Session) -> None:
+    """The same notebook in two views of one kernel: a save shows in the other view."""
+    first, second = demo.show("demo.text"), demo.show("demo.text")
+    first.control.box.value = "typed in the first view"
+    assert second.control.box.value == "typed in the first view"
+    second.control.box.value = "then in the second"
+    assert saved(demo) == {"demo.text": "then in the second"}
+    assert first.control.box.value == "then in the second"

@@ -18,7 +18,11 @@ if TYPE_CHECKING:  # the cohort panel loads pandas, so learners' kernels never i
 
 
 class Session:
-    """Builds exercises bound to one workbook and refreshes them after an import."""
+    """Builds exercises bound to one workbook and refreshes them after an import.
+
+    When one prompt is on screen more than once in this kernel (the same notebook open
+    in two views), a save in one view is shown at once in the others.
+    """
 
     def __init__(self, workbook: Workbook | None = None, catalogue: Catalogue | None = None):
         self.catalogue = catalogue or course_catalogue()
@@ -28,8 +32,14 @@ class Session:
     def show(self, prompt_id: str) -> Exercise:
         """The exercise for one prompt."""
         view = Exercise(self.catalogue.prompt(prompt_id), self.workbook)
+        view.on_saved = self._saved
         self._views.add(view)
         return view
+
+    def _saved(self, saved: Exercise) -> None:
+        for view in list(self._views):
+            if view is not saved and view.prompt.id == saved.prompt.id and not view.pending:
+                view.reload()
 
     def show_module(self, module_id: str) -> W.VBox:
         """Every exercise of one module, in order."""

@@ -118,6 +118,8 @@ class Exercise(StaticFallback, W.VBox):
         """The ``saved_at`` of the answer this exercise last loaded or saved."""
         self._pending: Handle | None = None
         self._waiting = False
+        self.on_saved: Callable[[Exercise], None] | None = None
+        """Called after each save (the session refreshes other views of the prompt)."""
         self.control = build_control(prompt)
         self.status = live_only(W.HTML())
         self.earlier = W.HTML()
@@ -260,6 +262,8 @@ class Exercise(StaticFallback, W.VBox):
         self.base = answer.saved_at
         _shown(self.choices, False)
         self._say(saved_words(answer.saved_at, earlier=False))
+        if self.on_saved is not None:
+            self.on_saved(self)
 
     def _conflict(self, newer: Answer) -> None:
         _shown(self.choices, True)
