@@ -176,8 +176,11 @@ def build_parser() -> argparse.ArgumentParser:
         description=(
             "Read every .json file in DIR, set aside any that cannot be used (with the "
             "reason), and write OUTDIR/summary.html, OUTDIR/summary.csv and "
-            "OUTDIR/rejected.csv. Counts from 1 to K-1 are hidden so no one can be singled "
-            "out. Exit status 0 when at least one file was summarised, 2 when none could be."
+            "OUTDIR/rejected.csv (the only file that names the files set aside). Counts of "
+            "answers from 1 to K-1 are hidden, and written answers show only for questions "
+            "K or more people shared, so no one can be singled out; how far people have got "
+            "is shown in full. Exit status 0 when at least one file was summarised, 2 when "
+            "none could be."
         ),
     )
     summary.add_argument("folder", type=Path, metavar="DIR", help="the folder of share files")
@@ -193,7 +196,10 @@ def build_parser() -> argparse.ArgumentParser:
         type=_min_count,
         default=DEFAULT_MIN_COUNT,
         metavar="K",
-        help=f"hide every count below K (default {DEFAULT_MIN_COUNT}: see the README for why)",
+        help=(
+            f"hide every count of answers below K (default {DEFAULT_MIN_COUNT}: see the "
+            "README for why)"
+        ),
     )
     return parser
 
