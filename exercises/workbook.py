@@ -140,6 +140,8 @@ def os_problem(err: OSError, doing: str = "saved") -> str:
         errno.ENOTDIR: "part of its path is a file, not a folder",
         errno.EIO: "the disk reported a fault",
     }
+    if doing != "saved":
+        reasons[errno.EACCES] = reasons[errno.EPERM] = "you do not have permission to open it"
     reason = reasons.get(err.errno or -1)
     if reason is None:
         reason = f"the computer reported: {err.strerror or err}"

@@ -752,3 +752,26 @@ def test_saving_one_answer_writes_the_same_bytes_as_a_full_write(workbook: Workb
         fast.save(rng.choice(ids), rng.choice(["é 🙂", n, {"x": n}, [n, "\ud83d"]]))
         data = workbook.path.read_bytes()
         assert data == dump_workbook(parse_workbook(data))
+
+
+def test_a_workbook_that_cannot_be_opened_is_plain_words(
+    workbook: Workbook, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No permission to read, or a folder where the file should be: said in words."""
+    import builtins
+
+    workbook.path.mkdir(parents=True)
+    with pytest.raises(WorkbookError, match="there is a folder where the workbook file should be"):
+        workbook.answers()
+    workbook.path.rmdir()
+    workbook.save("mindset.my-innovation", "kept")
+    real_open = builtins.open
+
+    def refuse(file, *a, **k):
+        if Path(file) == workbook.path:
+            raise PermissionError(errno.EACCES, "Permission denied")
+        return real_open(file, *a, **k)
+
+    monkeypatch.setattr(builtins, "open", refuse)
+    with pytest.raises(WorkbookError, match="could not be opened because you do not have perm"):
+        Workbook(workbook.path).answers()
