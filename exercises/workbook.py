@@ -586,18 +586,20 @@ class Workbook:
                 value = self.checker(prompt_id, value)
             except AnswerError as err:
                 raise WorkbookError(f"Not saved: {err}") from None
+        if not isinstance(value, _PLAIN):
+            value = copy.deepcopy(value)  # the caller's object is never kept
         with self._locked():
             answers = self._load(locked=True)
             mine = answers.get(prompt_id)
             if mine is not None and mine.value == value:
-                return mine
+                return _private_copy({prompt_id: mine})[prompt_id]
             if base is not ANY and mine is not None and mine.saved_at != base:
                 raise SaveConflict(_private_copy({prompt_id: mine})[prompt_id])
             answer = Answer(prompt_id, value, now_utc().isoformat(timespec="microseconds"))
             changed = dict(answers)
             changed[prompt_id] = answer
             self._write_locked(changed, answers, prompt_id)
-        return answer
+        return _private_copy({prompt_id: answer})[prompt_id]
 
     def export_bytes(self) -> bytes:
         """The workbook as bytes to download (an empty workbook if none is saved yet).

@@ -715,6 +715,13 @@ def test_no_shared_mutable_state_is_handed_out(workbook: Workbook) -> None:
     ]
     workbook.save("mindset.learned", "another")
     assert on_disk(workbook)["answers"]["mindset.first-step"]["value"][0]["what"] == "Book a huddle"
+    mine = {"a": 1}
+    book = Workbook(workbook.path)
+    saved = book.save("other.grid", mine)
+    mine["a"] = 2
+    saved.value["a"] = 3
+    assert book.get("other.grid").value == {"a": 1}
+    assert book.save("other.grid", {"a": 1}).value == {"a": 1}  # identical: not written
 
 
 def test_workbook_folder_and_files_are_private(tmp_path: Path, catalogue) -> None:
