@@ -431,11 +431,12 @@ class Workbook:
     def _sweep(self) -> None:
         """Remove temporary files a crashed save left (only the lock holder writes them)."""
         self._swept = True
-        with suppress(OSError):
-            for leftover in self.path.parent.glob(f".{self.path.name}.*"):
-                if leftover.suffix in (".tmp", ".prev"):
+        start = f".{self.path.name}."
+        with suppress(OSError), os.scandir(self.path.parent) as entries:
+            for entry in entries:
+                if entry.name.startswith(start) and entry.name.endswith((".tmp", ".prev")):
                     with suppress(OSError):
-                        leftover.unlink()
+                        os.unlink(entry.path)
 
     def _encode(
         self, answers: dict[str, Answer], base: dict[str, Answer], pid: str | None
