@@ -279,31 +279,42 @@ class ImportPreview:
     incoming: dict[str, Answer] = field(default_factory=dict, repr=False)
 
     def summary(self) -> str:
-        """One plain sentence describing the change."""
+        """One plain paragraph describing the change."""
 
         def n(count: int, what: str) -> str:
             return f"{count} {what}{'' if count == 1 else 's'}"
 
+        def are(count: int, one: str, many: str) -> str:
+            return one if count == 1 else many
+
+        kept = len(self.kept) - len(self.held_back)
         parts = [
             f"{n(len(self.added), 'answer')} will be added",
             f"{n(len(self.replaced), 'answer')} will be replaced by a newer one",
-            f"{n(len(self.kept), 'answer')} will stay as they are because yours is newer",
+            f"{n(kept, 'answer')} will stay as {are(kept, 'it is', 'they are')} because yours "
+            f"{are(kept, 'is', 'are')} newer",
         ]
         text = "; ".join(parts) + "."
         if self.same:
-            text += f" {n(len(self.same), 'answer')} are the same in both, so nothing changes."
+            count = len(self.same)
+            text += f" {n(count, 'answer')} {are(count, 'is', 'are')} the same in both."
         if self.future:
+            count = len(self.future)
             text += (
-                f" {n(len(self.future), 'answer')} in the file carry a time later than now, so "
-                "the computer that saved them may have its clock set wrong"
+                f" {n(count, 'answer')} in the file {are(count, 'carries', 'carry')} a time "
+                "later than now, so the computer that saved "
+                f"{are(count, 'it', 'them')} may have its clock set wrong."
             )
-            text += (
-                f"; {len(self.held_back)} of them will not replace yours unless you choose to."
-                if self.held_back
-                else "."
-            )
+            if self.held_back:
+                count = len(self.held_back)
+                text += (
+                    f" {n(count, 'answer')} of yours will stay unless you choose to take "
+                    f"{are(count, 'that answer', 'those answers')} from the file."
+                )
         if self.skipped:
-            text += f" {n(len(self.skipped), 'answer')} cannot be used (they no longer fit)."
+            count = len(self.skipped)
+            why = are(count, "it no longer fits its question", "they no longer fit their questions")
+            text += f" {n(count, 'answer')} cannot be used because {why}."
         return text
 
 

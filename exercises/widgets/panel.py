@@ -35,8 +35,15 @@ def document_bytes(text: str) -> bytes:
 
 def change_words(change: ImportChange, title: str) -> str:
     """One question's line in an import preview, with the time of both answers."""
-    theirs = f"the file's answer (saved {local_words(change.theirs_at)})"
+    theirs_at = local_words(change.theirs_at)
+    theirs = f"the file's answer (saved {theirs_at})"
     mine = f"yours (saved {local_words(change.mine_at)})" if change.mine_at else "yours"
+    clock = (
+        f" The file's time, {theirs_at}, is later than now, so the computer that saved it "
+        "may have its clock set wrong."
+        if change.future
+        else ""
+    )
     what = {
         "add": f"{theirs} will be added; you have no answer yet.",
         "replace": f"{theirs} will replace {mine}.",
@@ -44,16 +51,9 @@ def change_words(change: ImportChange, title: str) -> str:
         "same": "the same in both; nothing changes.",
         "skip": f"{theirs} cannot be used: {change.reason}",
     }[change.action]
-    if change.future:
-        what = (
-            f"{mine} stays unless you choose to take answers with a later time; {theirs}."
-            if change.action == "keep"
-            else what
-        ) + (
-            " The file's time is later than now, so the computer that saved it may have its "
-            "clock set wrong."
-        )
-    return f"{title}: {what}"
+    if change.action == "keep" and change.future:
+        what = f"{mine} stays, unless you choose to take answers with a later time."
+    return f"{title}: {what}{clock}"
 
 
 def download_link(data: bytes, filename: str, mime: str, label: str) -> str:
