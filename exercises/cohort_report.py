@@ -382,7 +382,7 @@ def to_html_fragment(summary: CohortSummary, level: int = 1) -> str:
     if summary.headline_ratings is not None:
         parts.append(
             _section(
-                "The seven principles: how the group rates itself",
+                "The principles: how the group rates itself",
                 heat_table(summary.headline_ratings),
                 h2,
                 "Each row is one principle; each column is a point on the rating scale.",

@@ -1,7 +1,7 @@
 """The capstone documents, built from a learner's answers across every module.
 
 * :func:`plan_doc` – "My spread and adoption plan": the change, the starting profile on
-  the seven principles, the complexity position, the network, every action item, how the
+  the principles, the complexity position, the network, every action item, how the
   learner will know the change is working and report it (module 15, with the network
   listed again to show change) and the capstone's own answers. Missing answers appear as
   gaps to fill.
@@ -153,7 +153,7 @@ def plan_doc(catalogue: Catalogue, answers: dict[str, Answer]) -> Doc:
     answers = fit_answers(catalogue.prompts, answers)  # answers to earlier versions never raise
     sections = [
         _named(catalogue, answers, CHANGE, "The change I want to spread"),
-        _named(catalogue, answers, BASELINE, "My starting point on the seven principles"),
+        _named(catalogue, answers, BASELINE, "My starting point on the principles"),
         _named(catalogue, answers, POSITION, "How complex my change is"),
         _named(catalogue, answers, NETWORK, "People in my network"),
         _actions(catalogue, answers),

@@ -70,7 +70,7 @@ def test_plan_shows_gaps_for_missing_parts_even_when_the_course_lacks_them(small
     """A course without the baseline or network prompts still gives a plan, with gaps."""
     doc = plan_doc(small, {})
     md = to_markdown(doc)
-    assert "My starting point on the seven principles" in md and "Not answered yet" in md
+    assert "My starting point on the principles" in md and "Not answered yet" in md
     assert "No actions yet" in md
     assert "0 of" in doc.subtitle
 

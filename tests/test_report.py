@@ -23,7 +23,7 @@ def test_markdown_and_html_show_answers_and_gaps(catalogue) -> None:
     }
     doc = answers_doc(catalogue, answers)
     md = to_markdown(doc)
-    assert "## Module 1: Why spread is hard: the new mindset" in md
+    assert "## Module 1: The new mindset: why spreading change is hard" in md
     assert "A falls | pathway" in md
     assert "Mostly pull" in md
     assert "| We mostly promote the innovation itself | 2 – Disagree |" in md
