@@ -29,9 +29,6 @@
 
   // ------------------------------------------------------------------ pure logic
 
-  /** Minutes an incoming answer may be "in the future" before its clock is doubted. */
-  const CLOCK_SLACK_MS = 5 * 60 * 1000;
-
   function isPlainObject(value) {
     return typeof value === "object" && value !== null && !Array.isArray(value);
   }
@@ -182,15 +179,20 @@
   }
 
   /**
-   * What loading `incoming` into `ours` would do, question by question: added, replaced
-   * (the file's answer is newer), kept (ours is newer or the same), future (the file's
-   * time is later than now, so its clock is doubted and ours is kept), skipped (does not
-   * fit this course's question; the reason is given).
+   * What loading `incoming` into `ours` would do, question by question, by the rules of
+   * exercises/workbook.py's import: added (new here), replaced (the file's answer is
+   * newer), kept (ours is newer), same (identical values: not a change), skipped (does
+   * not fit this course's question; the reason is given). An answer stamped later than
+   * now is listed in `future` and does not replace ours (`heldBack`); one that is added
+   * is stamped with the time of the load, so a wrong clock does not keep winning.
    */
   function previewImport(ours, incoming, data, now = Date.now()) {
-    const plan = { added: [], replaced: [], kept: [], future: [], skipped: {}, incoming: {} };
+    const plan = {
+      added: [], replaced: [], kept: [], same: [], future: [], heldBack: [], skipped: {},
+      incoming: {},
+    };
     for (const pid of Object.keys(incoming).sort()) {
-      const theirs = incoming[pid];
+      let theirs = incoming[pid];
       const rule = data.prompts[pid];
       if (rule) {
         const problem = validate(rule.schema, theirs.value);
@@ -201,22 +203,24 @@
       }
       const mine = ours[pid];
       const when = parseTime(theirs.saved_at);
-      if (mine && canonical(mine.value) === canonical(theirs.value)) {
-        plan.kept.push(pid);
-      } else if (when > now + CLOCK_SLACK_MS) {
+      const future = when > now;
+      if (future) {
         plan.future.push(pid);
-        if (!mine) {
-          plan.added.push(pid);
-          plan.incoming[pid] = theirs;
-        }
-      } else if (!mine) {
+        theirs = { value: theirs.value, saved_at: nowIso(now) };
+      }
+      if (!mine) {
         plan.added.push(pid);
         plan.incoming[pid] = theirs;
-      } else if (when > parseTime(mine.saved_at)) {
+      } else if (canonical(mine.value) === canonical(theirs.value)) {
+        plan.same.push(pid);
+      } else if (when <= parseTime(mine.saved_at)) {
+        plan.kept.push(pid);
+      } else if (future) {
+        plan.kept.push(pid);
+        plan.heldBack.push(pid);
+      } else {
         plan.replaced.push(pid);
         plan.incoming[pid] = theirs;
-      } else {
-        plan.kept.push(pid);
       }
     }
     return plan;
@@ -770,21 +774,22 @@
       const data = this.page.data;
       const n = (count, one, many) => `${count} ${count === 1 ? one : many}`;
       const changes = plan.added.length + plan.replaced.length;
-      const kept = plan.kept.length + plan.future.filter((pid) => ours[pid]).length;
       box.append(
         el(
           this.doc,
           "p",
           { role: "status" },
-          `This file would add ${n(plan.added.length, "answer", "answers")}, replace ` +
-            `${n(plan.replaced.length, "older answer", "older answers")} and keep ` +
-            `${n(kept, "of yours", "of yours")} (yours is newer or the same).`,
+          `This file would add ${n(plan.added.length, "answer", "answers")} and replace ` +
+            `${n(plan.replaced.length, "older answer", "older answers")}. It would keep ` +
+            `${n(plan.kept.length, "answer", "answers")} of yours that ` +
+            `${plan.kept.length === 1 ? "is" : "are"} newer, and ` +
+            `${n(plan.same.length, "answer is", "answers are")} the same in both.`,
         ),
       );
       const list = el(this.doc, "ul");
       const item = (text) => list.append(el(this.doc, "li", {}, text));
       for (const pid of plan.added) {
-        item(`${titleOf(data, pid)}: added (from ${dayAndTime(incoming[pid].saved_at)}).`);
+        item(`${titleOf(data, pid)}: added (the file's answer from ${dayAndTime(incoming[pid].saved_at)}).`);
       }
       for (const pid of plan.replaced) {
         item(
@@ -792,11 +797,11 @@
             `the file's from ${dayAndTime(incoming[pid].saved_at)}.`,
         );
       }
-      for (const pid of plan.future.filter((p) => ours[p])) {
-        item(
-          `${titleOf(data, pid)}: the file's answer is dated ${dayAndTime(incoming[pid].saved_at)}, ` +
-            "later than now (that computer's clock may be wrong), so yours is kept.",
-        );
+      for (const pid of plan.kept) {
+        const why = plan.heldBack.includes(pid)
+          ? "is dated later than now (that computer's clock may be wrong)"
+          : `is older (${dayAndTime(incoming[pid].saved_at)})`;
+        item(`${titleOf(data, pid)}: yours from ${dayAndTime(ours[pid].saved_at)} is kept; the file's ${why}.`);
       }
       for (const [pid, reason] of Object.entries(plan.skipped)) {
         item(`${titleOf(data, pid)}: left out, because ${reason} for this copy of the course.`);
@@ -968,7 +973,6 @@
   }
 
   return {
-    CLOCK_SLACK_MS,
     CourseError,
     Store,
     buildShare,

@@ -209,6 +209,9 @@ def test_capstone_documents_match_python(offline_page, site, full_workbook) -> N
         page.get_by_role("button", name="Download My spread and adoption plan (Markdown)").click()
     assert Path(info.value.path()).read_text().startswith("# My spread and adoption plan")
     assert violations(page) == []
+    page.set_viewport_size({"width": 320, "height": 800})
+    overflow, wide = sideways_scroll(page)
+    assert overflow <= 0, f"the built plan scrolls sideways at 320px: {wide}"
     assert page.errors == [] and page.guard.blocked == []
 
 

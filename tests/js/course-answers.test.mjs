@@ -75,13 +75,17 @@ test("import preview: added, replaced, kept, same value and future times", () =>
     "m.pick": { value: "a", saved_at: "2026-11-29T11:30:00Z" },
     "m.rows": { value: [{ when: "" }], saved_at: "2027-05-01T10:00:00Z" },
     "other.q": { value: 1, saved_at: "2026-11-29T10:00:00Z" },
+    "late.q": { value: 2, saved_at: "2030-01-01T00:00:00Z" },
   };
   const plan = api.previewImport(ours, incoming, DATA, now);
   assert.deepEqual(plan.replaced, ["m.text"]);
-  assert.deepEqual(plan.added, ["other.q"]);
-  assert.deepEqual(plan.kept.sort(), ["m.pick"]);
-  assert.deepEqual(plan.future, ["m.rows"]);
-  assert.deepEqual(Object.keys(plan.incoming).sort(), ["m.text", "other.q"]);
+  assert.deepEqual(plan.added, ["late.q", "other.q"]);
+  assert.deepEqual(plan.same, ["m.pick"]);
+  assert.deepEqual(plan.kept, ["m.rows"]);
+  assert.deepEqual(plan.heldBack, ["m.rows"]);
+  assert.deepEqual(plan.future, ["late.q", "m.rows"]);
+  assert.deepEqual(Object.keys(plan.incoming).sort(), ["late.q", "m.text", "other.q"]);
+  assert.equal(plan.incoming["late.q"].saved_at, "2026-11-29T12:00:00.000Z"); // re-stamped
   const bad = api.previewImport({}, { "m.pick": { value: "zz", saved_at: "2026-11-29T10:00:00Z" } }, DATA, now);
   assert.deepEqual(Object.keys(bad.skipped), ["m.pick"]);
 });
