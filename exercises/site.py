@@ -19,7 +19,7 @@ from typing import Any
 
 from . import model, share
 from .catalogue import Catalogue
-from .model import Answer, AnswerError
+from .model import Answer
 from .plan import learning_record_doc, plan_doc, progress_doc
 from .report import to_fragment, to_html, to_markdown
 
@@ -63,19 +63,18 @@ def site_data(catalogue: Catalogue) -> dict[str, Any]:
     }
 
 
-def answers_from_json(text: str, catalogue: Catalogue) -> dict[str, Answer]:
-    """The answers of a workbook's JSON text that fit the course now (others are left out)."""
+def answers_from_json(text: str) -> dict[str, Answer]:
+    """Every answer of a workbook's JSON text, as it is (entries without a time are left out).
+
+    Answers that no longer fit their question are kept: the documents show them as given
+    to an earlier version of the question (:mod:`exercises.fitting`), as Jupyter does.
+    """
     doc = json.loads(text)
     raw = doc.get("answers", {}) if isinstance(doc, dict) else {}
     answers = {}
     for pid, entry in raw.items() if isinstance(raw, dict) else ():
-        if not isinstance(entry, dict) or not isinstance(entry.get("saved_at"), str):
-            continue
-        try:
-            value = catalogue.check(pid, entry.get("value"))
-        except (KeyError, AnswerError):
-            continue
-        answers[pid] = Answer(pid, value, entry["saved_at"])
+        if isinstance(entry, dict) and "value" in entry and isinstance(entry.get("saved_at"), str):
+            answers[pid] = Answer(pid, entry["value"], entry["saved_at"])
     return answers
 
 
@@ -89,7 +88,7 @@ DOCUMENTS = {
 
 def documents(workbook_json: str, catalogue: Catalogue) -> dict[str, dict[str, str]]:
     """Each capstone document as an HTML fragment, a whole HTML file and Markdown."""
-    answers = answers_from_json(workbook_json, catalogue)
+    answers = answers_from_json(workbook_json)
     out = {}
     for key, (stem, build) in DOCUMENTS.items():
         doc = build(catalogue, answers)

@@ -680,10 +680,11 @@
       if (this.kind === "position") drawPosition(this.form, value);
       if (this.kind === "quiz") showFeedback(this.form, value);
       if (answer && !fits) {
+        const old = typeof answer.value === "string" ? answer.value : JSON.stringify(answer.value);
         statusLine(
           this.form,
-          "Your answer was given to an earlier version of this question, so it is not " +
-            "shown here; it stays in your workbook.",
+          "Given to an earlier version of this question, so it is not filled in here (it " +
+            `stays in your workbook): ${old.length > 300 ? `${old.slice(0, 299)}…` : old}`,
           true,
         );
       } else if (answer && !isEmpty(answer.value)) {
