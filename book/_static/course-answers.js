@@ -116,11 +116,11 @@
     return JSON.stringify(value);
   }
 
-  /** Milliseconds since 1970 for an ISO time; a time without a zone is read as UTC. */
+  /** Milliseconds since 1970 for an ISO time with its zone (as exercises/timefmt.py), else NaN. */
   function parseTime(text) {
-    if (typeof text !== "string") return NaN;
-    const zoned = /(Z|[+-][0-9]{2}:?[0-9]{2})$/.test(text) ? text : `${text}Z`;
-    return Date.parse(zoned);
+    if (typeof text !== "string" || text.length > 64) return NaN;
+    if (!/^[0-9]{4}-[0-9]{2}-[0-9]{2}T.*(Z|[+-][0-9]{2}:[0-9]{2})$/.test(text)) return NaN;
+    return Date.parse(text);
   }
 
   function nowIso(now = Date.now()) {

@@ -90,9 +90,12 @@ test("import preview: added, replaced, kept, same value and future times", () =>
   assert.deepEqual(Object.keys(bad.skipped), ["m.pick"]);
 });
 
-test("times without a zone are read as UTC", () => {
-  assert.equal(api.parseTime("2026-11-29T10:00:00"), Date.parse("2026-11-29T10:00:00Z"));
+test("a time must carry its zone, as in Python", () => {
+  assert.ok(Number.isNaN(api.parseTime("2026-11-29T10:00:00")));
+  assert.equal(api.parseTime("2026-11-29T10:00:00.123456+00:00"), Date.parse("2026-11-29T10:00:00.123Z"));
   assert.ok(Number.isNaN(api.parseTime(5)));
+  const naive = '{"format": "spread-course-workbook", "version": 1, "answers": {"m.text": {"value": "x", "saved_at": "2026-11-29T10:00:00"}}}';
+  assert.throws(() => api.parseWorkbook(naive, DATA), /no valid time/);
 });
 
 test("share files carry written answers only when chosen", () => {
