@@ -51,7 +51,6 @@ JS_BUNDLE = "course-light.js"
 CSS_BUNDLED = (
     "basic.css",
     "styles/pydata-sphinx-theme.css",
-    "pygments.css",
     "styles/sphinx-book-theme.css",
     "mystnb.*.css",
     "course.css",
@@ -68,7 +67,9 @@ JS_BUNDLED = (
 
 ONLY_WHEN_USED = {
     # files: a pattern in the page body that shows they are needed
-    ("copybutton.css", "copybutton.js", "clipboard.min.js"): r'class="highlight',
+    # pygments.css stays a file of its own: the theme rewrites it (light and dark colours)
+    # only when the build finishes, after the bundle is made.
+    ("pygments.css", "copybutton.css", "copybutton.js", "clipboard.min.js"): r'class="highlight',
     ("togglebutton.css", "togglebutton.js"): r'class="[^"]*\b(toggle|dropdown)\b',
     ("sphinx-design.min.css", "design-tabs.js"): r'class="[^"]*\bsd-',
 }
@@ -355,7 +356,7 @@ def icon_css(theme_items: list, packs: dict, missing: set[str]) -> str:
         "/* Icons: shapes from Font Awesome Free 6 (https://fontawesome.com, CC BY 4.0), "
         "drawn as CSS masks by book/_ext/light_pages.py. */",
         ".fa,.fas,.far,.fab,.fa-solid,.fa-regular,.fa-brands{display:inline-block;"
-        "width:1.25em;height:1em;vertical-align:-.125em;font-style:normal;line-height:1}",
+        "width:1em;height:1em;vertical-align:-.125em;font-style:normal;line-height:1}",
         ".fa::before,.fas::before,.far::before,.fab::before,.fa-solid::before,"
         ".fa-regular::before,.fa-brands::before{content:'';display:block;width:100%;"
         f"height:100%;-webkit-mask-image:var(--course-icon);mask-image:var(--course-icon);{MASK}}}",
@@ -369,7 +370,8 @@ def icon_css(theme_items: list, packs: dict, missing: set[str]) -> str:
         if shape is None:
             missing.add(f"{pack} {name}")
             continue
-        out.append(f".{cls}{{--course-icon:{svg_url(shape)}}}")
+        # As wide as the shape, like Font Awesome's own SVG icons.
+        out.append(f".{cls}{{--course-icon:{svg_url(shape)};width:{shape[0] / shape[1]:.3g}em}}")
     shapes: dict[str, str] = {}
     rules = []
     for within, prelude, body in walk(theme_items):
@@ -404,7 +406,7 @@ def logo_css(static: Path) -> str:
     """The launch-menu logos as background images of their icon boxes."""
     rules = []
     for cls, image in LOGOS.items():
-        data = quote((static / image).read_text(encoding="utf-8"), safe=" =:/,.-#")
+        data = quote((static / image).read_text(encoding="utf-8"), safe=" =:/,.-")
         rules.append(
             f".{cls}{{display:inline-block;width:1.25em;height:1.25em;vertical-align:-.25em;"
             f'background:url("data:image/svg+xml,{data}") center/contain no-repeat}}'
@@ -532,6 +534,40 @@ def lighten_page(
     context["css_files"] = css_files
     context["script_files"] = script_files
     _logo_buttons(context.get("header_buttons", []))
+    if callable(context.get("generate_toctree_html")):
+        context["generate_toctree_html"] = _named_toggles(context["generate_toctree_html"])
+
+
+_TOGGLE = re.compile(
+    r'(<a class="[^"]*reference internal[^"]*" href="[^"]*">)((?:(?!</a>).)*)'
+    r'(</a>\s*<details[^>]*>\s*<summary>)(?=<span class="toctree-toggle")',
+    re.S,
+)
+
+
+def _named_toggles(generate):
+    """Give each show/hide button of the table of contents a name (WCAG 4.1.2).
+
+    The theme draws it as a ``<summary>`` holding only the chevron icon; once the icon is
+    no longer an SVG made by Font Awesome's script it has no text at all, and axe reports
+    ``summary-name``. The name says whose pages it shows, for screen readers only.
+    """
+
+    def wrapped(*args, **kwargs):
+        html = generate(*args, **kwargs)
+        if not isinstance(html, str):  # kind="raw" asks for the parsed tree: leave it
+            return html
+
+        def name(match: re.Match) -> str:
+            title = re.sub(r"<[^>]+>", "", match.group(2)).strip()
+            return (
+                f"{match.group(1)}{match.group(2)}{match.group(3)}"
+                f'<span class="visually-hidden">Pages under {title}</span>'
+            )
+
+        return _TOGGLE.sub(name, html)
+
+    return wrapped
 
 
 def _logo_buttons(buttons: list[dict]) -> None:

@@ -62,6 +62,19 @@ def _outside(url: str) -> bool:
     )
 
 
+DRAWS = """async (i, pseudo) => {
+    const style = getComputedStyle(i, pseudo || null);
+    const image = pseudo ? (style.maskImage || style.webkitMaskImage) : style.backgroundImage;
+    const url = (image.match(/^url\\("(.*)"\\)$/) || [])[1];
+    if (!url) return false;
+    const img = new Image();
+    img.src = url;
+    try { await img.decode(); } catch (e) { return false; }
+    return img.naturalWidth > 0;
+}"""
+"""True when the icon's shape (mask) or logo (background) is an image the browser can draw."""
+
+
 @pytest.fixture(scope="module")
 def host() -> str:
     if not (SITE / "index.html").exists():
@@ -184,7 +197,9 @@ def test_toolbar_launch_menu_and_dark_mode_work(offline_page, site: str) -> None
     assert binder.is_visible()
     assert menu.get_by_role("link", name="JupyterHub").is_visible()
     logo = binder.locator("i.fa-course-binder")
-    assert logo.evaluate("i => getComputedStyle(i).backgroundImage").startswith('url("data:')
+    assert logo.evaluate(DRAWS, "") and logo.evaluate("i => i.getBoundingClientRect().width") > 8
+    rocket = menu.locator("i.fa-rocket")
+    assert rocket.evaluate(DRAWS, "::before")
     page.keyboard.press("Escape")
 
     def icon_colour() -> str:
