@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from .catalogue import CatalogueError, course_catalogue
-from .share import (
+from .cohort.share_file import (
     ShareError,
     build_share,
     check_cohort,
@@ -32,7 +32,7 @@ from .share import (
     remember_nickname,
     write_share,
 )
-from .small_counts import DEFAULT_MIN_COUNT, MIN_COUNT_RANGE, check_min_count
+from .cohort.suppression import DEFAULT_MIN_COUNT, MIN_COUNT_RANGE, check_min_count
 from .workbook import WorkbookError, parse_workbook
 
 # The cohort tools load pandas; they are imported inside their commands so that --help
@@ -236,7 +236,7 @@ def run_share(args: argparse.Namespace) -> int:
 
 def run_demo(args: argparse.Namespace) -> int:
     """Write a rehearsal cohort."""
-    from .demo import write_demo
+    from .cohort.rehearsal import write_demo
 
     paths = write_demo(args.out, args.learners, args.cohort, args.seed)
     print(f"Wrote {len(paths)} made-up share files to {args.out}.")
@@ -245,8 +245,8 @@ def run_demo(args: argparse.Namespace) -> int:
 
 def run_summarise(args: argparse.Namespace) -> int:
     """Summarise a folder of share files and write the three output files."""
-    from .cohort import summarise
-    from .cohort_report import write_outputs
+    from .cohort.summary import summarise
+    from .cohort.summary_output import write_outputs
 
     try:
         summary = summarise(args.folder, min_count=args.min_count)

@@ -17,8 +17,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from . import model, share
+from . import model
 from .catalogue import Catalogue
+from .cohort import share_file as share
 from .model import Answer
 from .plan import learning_record_doc, plan_doc, progress_doc
 from .report import to_fragment, to_html, to_markdown

@@ -139,3 +139,46 @@ def test_documents_are_the_package_documents(catalogue) -> None:
     assert out["progress"]["markdown"] == to_markdown(progress_doc(catalogue, answers))
     assert "A falls clinic run by pharmacists." in out["plan"]["fragment"]
     assert EARLIER in out["plan"]["fragment"]  # the old position is shown, not an error
+
+
+def test_the_browser_bundle_holds_every_pure_module_the_documents_need(tmp_path: Path) -> None:
+    """The capstone's copy of the package (subpackages included) builds the documents in a
+    Python that cannot import filelock, pandas, numpy, ipywidgets or yaml, as in Pyodide."""
+    import sys
+
+    sys.path.insert(0, str(REPO / "book" / "_ext"))
+    try:
+        from course_site import BROWSER_LACKS, pure_modules
+    finally:
+        sys.path.remove(str(REPO / "book" / "_ext"))
+    package = REPO / "exercises"
+    modules = {p.relative_to(package).as_posix() for p in pure_modules(package)}
+    assert {"site.py", "cohort/__init__.py", "cohort/share_file.py"} <= modules
+    assert not {"workbook.py", "cohort/summary.py", "cli.py"} & modules
+    assert not any(m.startswith("widgets/") for m in modules)
+    copy = tmp_path / "exercises"
+    for name in modules:
+        (copy / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(package / name, copy / name)
+    (copy / "__init__.py").write_text('"""stub"""\n', encoding="utf-8")
+    from exercises.catalogue import prompt_files
+
+    (tmp_path / "prompts.json").write_text(json.dumps(prompt_files()), encoding="utf-8")
+    script = (
+        "import json, sys\n"
+        "sys.path.insert(0, '.')\n"
+        f"for name in {sorted(BROWSER_LACKS)!r}: sys.modules[name] = None\n"
+        "from exercises.catalogue import catalogue_from_data\n"
+        "from exercises.site import documents\n"
+        "cat = catalogue_from_data(json.loads(open('prompts.json').read()))\n"
+        "print(sorted(documents('{}', cat)))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-I", "-c", script],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["['plan',", "'progress',", "'record']"]

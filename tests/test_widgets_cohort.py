@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from exercises.catalogue import Catalogue
-from exercises.cohort import SET_ASIDE_REASONS
-from exercises.share import DAMAGED
+from exercises.cohort.share_file import DAMAGED
+from exercises.cohort.summary import SET_ASIDE_REASONS
 from exercises.widgets import CohortSummaryPanel
-from tests.cohort_data import make_catalogue, put, share_bytes
+from tests.cohort.data import make_catalogue, put, share_bytes
 from tests.conftest import REPO
 from tests.test_widgets_share import links
 

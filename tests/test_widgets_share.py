@@ -11,10 +11,10 @@ import ipywidgets as W
 import pytest
 
 from exercises.catalogue import Catalogue
-from exercises.share import nickname_path, read_share
+from exercises.cohort.share_file import nickname_path, read_share
 from exercises.widgets import CohortSummaryPanel, Session, SharePanel, WorkbookPanel
 from exercises.workbook import Workbook
-from tests.cohort_data import FULL, make_catalogue
+from tests.cohort.data import FULL, make_catalogue
 
 
 @pytest.fixture

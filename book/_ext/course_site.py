@@ -192,6 +192,61 @@ def add_answer_scripts(
         app.add_js_file(CAPSTONE_JS, loading_method="defer")
 
 
+BROWSER_LACKS = frozenset({"filelock", "ipywidgets", "numpy", "pandas", "yaml"})
+"""Libraries the capstone's Pyodide does not load: a module importing one of them at import
+time, directly or through another module of the package, stays out of the browser's copy."""
+
+
+def _imports(module: Path, package: Path) -> tuple[set[str], set[Path]]:
+    """The outside libraries and the package's own modules that ``module`` imports when it
+    is imported (statements at module level; imports inside functions are left out)."""
+    import ast
+
+    outside: set[str] = set()
+    inside: set[Path] = set()
+    for node in ast.parse(module.read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.Import):
+            outside.update(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.level == 0:
+            outside.add((node.module or "").split(".")[0])
+        elif isinstance(node, ast.ImportFrom):
+            base = module.parent
+            for _ in range(node.level - 1):
+                base = base.parent
+            names = [node.module] if node.module else [a.name for a in node.names]
+            for name in names:
+                target = base.joinpath(*name.split("."))
+                for found in (target.with_suffix(".py"), target / "__init__.py"):
+                    if found.is_file():
+                        inside.add(found)
+    if module.parent != package and module.name != "__init__.py":
+        inside.add(module.parent / "__init__.py")  # its subpackage is imported first
+    return outside, {p for p in inside if p != package / "__init__.py"}
+
+
+def pure_modules(package: Path) -> list[Path]:
+    """Every module of the package the browser can import: not the widgets, not the
+    command line, and nothing that needs a library in :data:`BROWSER_LACKS` at import."""
+    candidates = [
+        p
+        for p in sorted(package.rglob("*.py"))
+        if p != package / "__init__.py"
+        and p.name != "__main__.py"
+        and "widgets" not in p.relative_to(package).parts
+        and "__pycache__" not in p.parts
+    ]
+    graph = {p: _imports(p, package) for p in candidates}
+    heavy = {p for p, (outside, _) in graph.items() if outside & BROWSER_LACKS}
+    changed = True
+    while changed:
+        changed = False
+        for p, (_, inside) in graph.items():
+            if p not in heavy and any(q in heavy or q not in graph for q in inside):
+                heavy.add(p)
+                changed = True
+    return [p for p in candidates if p not in heavy and p.name != "cli.py"]
+
+
 def write_site_data(app: Sphinx, exception: Exception | None) -> None:
     """Write the course rules, the package for the document builder, and Pyodide."""
     if exception is not None or app.builder.format != "html":
@@ -212,9 +267,8 @@ def write_site_data(app: Sphinx, exception: Exception | None) -> None:
         # The pure modules only; the package's __init__ also loads the workbook's file
         # locking, which the browser has no use for.
         zf.writestr("exercises/__init__.py", '"""The course package (pure modules only)."""\n')
-        for module in sorted(package.glob("*.py")):
-            if module.name not in ("__init__.py", "__main__.py"):
-                zf.write(module, f"exercises/{module.name}")
+        for module in pure_modules(package):
+            zf.write(module, f"exercises/{module.relative_to(package).as_posix()}")
     prompts = json.dumps(prompt_files(), ensure_ascii=False, separators=(",", ":"))
     (bundle / "prompts.json").write_text(prompts, encoding="utf-8")
     source = _node_modules(app) / "pyodide"

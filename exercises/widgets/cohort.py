@@ -1,8 +1,8 @@
 """The facilitator's cohort summary panel: choose a folder, summarise it, download the files.
 
-It only builds controls and forwards events to :mod:`exercises.cohort`,
-:mod:`exercises.cohort_report` and :mod:`exercises.demo`. A rehearsal cohort of made-up
-learners is written into a temporary folder outside the course (removed when the
+It only builds controls and forwards events to :mod:`exercises.cohort.summary`,
+:mod:`exercises.cohort.summary_output` and :mod:`exercises.cohort.rehearsal`. A rehearsal
+cohort of made-up learners is written into a temporary folder outside the course (removed when the
 kernel stops), so the page shows a real summary even before any share files arrive.
 """
 
@@ -15,11 +15,11 @@ from pathlib import Path
 import ipywidgets as W
 
 from ..catalogue import Catalogue, CatalogueError, course_catalogue
-from ..cohort import CohortSummary, summarise
-from ..cohort_report import rejected_csv, summary_csv, to_html, to_html_fragment
-from ..demo import write_demo
-from ..share import ShareError
-from ..small_counts import DEFAULT_MIN_COUNT, MIN_COUNT_RANGE
+from ..cohort.rehearsal import write_demo
+from ..cohort.share_file import ShareError
+from ..cohort.summary import CohortSummary, summarise
+from ..cohort.summary_output import rejected_csv, summary_csv, to_html, to_html_fragment
+from ..cohort.suppression import DEFAULT_MIN_COUNT, MIN_COUNT_RANGE
 from .controls import LABEL_STYLE
 from .exercise import live_only
 from .fallback import StaticFallback

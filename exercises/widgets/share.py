@@ -1,7 +1,7 @@
 """The share panel: make a share file for your group, seeing what it holds first.
 
-It only builds controls and forwards events to :mod:`exercises.share`. The file is
-offered as a download link holding the file itself, so nothing is written on the
+It only builds controls and forwards events to :mod:`exercises.cohort.share_file`. The
+file is offered as a download link holding the file itself, so nothing is written on the
 server and nothing is sent anywhere: the learner hands the file to their facilitator.
 It sits inside the workbook panel, whose website form says what it does.
 """
@@ -14,7 +14,7 @@ from typing import Any
 import ipywidgets as W
 
 from ..catalogue import Catalogue
-from ..share import (
+from ..cohort.share_file import (
     Share,
     ShareError,
     build_share,

@@ -20,9 +20,9 @@ import time
 from pathlib import Path
 
 from exercises.catalogue import course_catalogue
-from exercises.cohort import summarise
-from exercises.cohort_report import write_outputs
-from exercises.demo import write_demo
+from exercises.cohort.rehearsal import write_demo
+from exercises.cohort.summary import summarise
+from exercises.cohort.summary_output import write_outputs
 
 SIZES = (1_000, 10_000)
 REPEATS = 3

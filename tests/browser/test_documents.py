@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import pytest
 
-from exercises import cohort, cohort_report, plan, report
+from exercises import plan, report
 from exercises.catalogue import course_catalogue
-from exercises.demo import write_demo
+from exercises.cohort import summary, summary_output
+from exercises.cohort.rehearsal import write_demo
 from exercises.widgets import Session
 from exercises.workbook import Workbook
 from tests.browser.conftest import run_axe, sideways_scroll
@@ -40,7 +41,7 @@ def documents(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
         "plan": report.to_html(plan.plan_doc(catalogue, answers)),
         "progress": report.to_html(plan.progress_doc(catalogue, answers)),
         "learning record": report.to_html(plan.learning_record_doc(catalogue, answers)),
-        "cohort summary": cohort_report.to_html(cohort.summarise(folder / "shares", catalogue)),
+        "cohort summary": summary_output.to_html(summary.summarise(folder / "shares", catalogue)),
     }
 
 

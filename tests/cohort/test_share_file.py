@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from exercises.catalogue import Catalogue
-from exercises.share import (
+from exercises.cohort.share_file import (
     FORMAT,
     MAX_SHARE_BYTES,
     NICKNAME,
@@ -27,7 +27,7 @@ from exercises.share import (
     remember_nickname,
     write_share,
 )
-from tests.cohort_data import FULL, answers, make_catalogue
+from tests.cohort.data import FULL, answers, make_catalogue
 
 
 @pytest.fixture
@@ -45,7 +45,7 @@ def test_nicknames_are_two_words_and_a_number_and_vary() -> None:
 
 def test_nickname_words_are_not_first_names() -> None:
     """The word lists leave out words that are also common first names."""
-    from exercises import share
+    from exercises.cohort import share_file as share
 
     names = {"holly", "robin", "rowan", "daisy", "poppy", "willow", "hazel", "rose", "frank"}
     assert not names & (set(share._FIRST) | set(share._SECOND))

@@ -1,7 +1,8 @@
-"""The small-count rule: how small a count must be before the cohort summary hides it.
+"""Small-count suppression: how small a count must be before the cohort summary hides it,
+and the hiding itself (:func:`suppress`).
 
-Kept apart from the pandas code so the command line can check ``--min-count`` (and
-answer ``--help``) without loading pandas.
+pandas and numpy are loaded only when :func:`suppress` runs, so the command line can check
+``--min-count`` (and answer ``--help``) without loading them.
 
 Which figures the rule protects, and why:
 
@@ -21,7 +22,10 @@ Which figures the rule protects, and why:
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 DEFAULT_MIN_COUNT = 3
 """Counts from 1 to ``min_count - 1`` are hidden. Three is the smallest threshold at which
@@ -41,3 +45,34 @@ def check_min_count(value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
         raise ValueError(f"The minimum count must be a whole number from {low} to {high}.")
     return value
+
+
+def suppress(counts: pd.DataFrame, min_count: int) -> tuple[pd.DataFrame, pd.Series]:
+    """Hide small counts, row by row, and return (counts, row totals) with ``<NA>`` where hidden.
+
+    Each row is one group of people (for example everyone who rated one principle), and
+    its total is shown. So that no hidden count can be worked out by subtracting the
+    others from the total, hiding goes on until the hidden cells of a row add up to at
+    least ``min_count``: first every count from 1 to ``min_count - 1``, then the smallest
+    other non-zero counts. A row answered by fewer than ``min_count`` people is hidden
+    whole, total included. Zeros stay visible unless the whole row is hidden.
+    """
+    import numpy as np
+    import pandas as pd
+
+    values = counts.to_numpy(dtype="int64")
+    shown = counts.astype("Int64")
+    totals = pd.Series(values.sum(axis=1), index=counts.index, dtype="Int64")
+    for i, row in enumerate(values):
+        total = row.sum()
+        if 0 < total < min_count:
+            shown.iloc[i, :] = pd.NA
+            totals.iloc[i] = pd.NA
+            continue
+        hidden = (row > 0) & (row < min_count)
+        while 0 < row[hidden].sum() < min_count:
+            left = np.flatnonzero(~hidden & (row > 0))
+            hidden[left[np.argmin(row[left])]] = True
+        if hidden.any():
+            shown.iloc[i, np.flatnonzero(hidden)] = pd.NA
+    return shown, totals

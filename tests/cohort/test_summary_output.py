@@ -11,8 +11,16 @@ from pathlib import Path
 import pytest
 
 from exercises.catalogue import Catalogue
-from exercises.cohort import OLDER, OTHER_COHORT, SET_ASIDE_REASONS, CohortSummary, summarise
-from exercises.cohort_report import (
+from exercises.cohort.rehearsal import write_demo
+from exercises.cohort.share_file import DAMAGED, INVALID, NEWER, WORKBOOK
+from exercises.cohort.summary import (
+    OLDER,
+    OTHER_COHORT,
+    SET_ASIDE_REASONS,
+    CohortSummary,
+    summarise,
+)
+from exercises.cohort.summary_output import (
     HIDDEN,
     neutralise,
     rejected_csv,
@@ -21,9 +29,7 @@ from exercises.cohort_report import (
     to_html_fragment,
     write_outputs,
 )
-from exercises.demo import write_demo
-from exercises.share import DAMAGED, INVALID, NEWER, WORKBOOK
-from tests.cohort_data import FULL, make_catalogue, put, share_bytes, share_doc
+from tests.cohort.data import FULL, make_catalogue, put, share_bytes, share_doc
 
 TRICKY = [
     "<script>alert('x')</script><img src=https://evil.example/p.png>",

@@ -25,7 +25,8 @@ from typing import Any
 
 import pandas as pd
 
-from .cohort import (
+from ..report import STYLE
+from .summary import (
     MIDDLE,
     QUADRANT_KEYS,
     CohortSummary,
@@ -33,7 +34,6 @@ from .cohort import (
     quadrant_labels,
     without_gc,
 )
-from .report import STYLE
 
 HIDDEN = "hidden"
 """What a hidden count shows, in the page and in the CSV."""

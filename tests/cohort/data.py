@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from exercises.catalogue import Catalogue, load_catalogue
+from exercises.cohort.share_file import build_share, preview
 from exercises.model import Answer
-from exercises.share import build_share, preview
 from tests.test_catalogue import write_module
 
 PRINCIPLES = """\

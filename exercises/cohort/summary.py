@@ -1,7 +1,7 @@
 """The cohort summary: read a folder of share files and count what the group shared.
 
 Pure pandas functions (no ipywidgets, no network). Every file is checked on its own by
-:func:`exercises.share.read_share`; a file that cannot be used is set aside with a
+:func:`exercises.cohort.share_file.read_share`; a file that cannot be used is set aside with a
 plain reason and the rest carry on, so one bad file never changes anyone else's figures.
 Then, for one cohort code:
 
@@ -12,20 +12,17 @@ Then, for one cohort code:
 * free text the learners chose to share is listed without nicknames, in a neutral order;
 * what people answered is protected before anything leaves this module, so no renderer
   can show it in a way that could single someone out: small counts of ratings, choices,
-  ticks, knowledge-check answers and positions are hidden (see :func:`suppress`), and a
-  question's shared written answers are listed only when at least ``min_count`` people
-  shared one;
+  ticks, knowledge-check answers and positions are hidden (see
+  :func:`~exercises.cohort.suppression.suppress`), and a question's shared written
+  answers are listed only when at least ``min_count`` people shared one;
 * how far people have got (the completion table) and the files set aside are shown in
   full: they say nothing about what anyone thinks, and a facilitator of a group of 6 to
-  12 needs them whole (see :mod:`exercises.small_counts`).
+  12 needs them whole (see :mod:`exercises.cohort.suppression`).
 """
 
 from __future__ import annotations
 
-import gc
 from collections import defaultdict
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -33,19 +30,17 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .catalogue import Catalogue, course_catalogue
-from .model import Prompt
-from .share import (
+from ..catalogue import Catalogue, course_catalogue
+from ..model import Prompt
+from .folder import Rejected, read_folder, without_gc
+from .share_file import (
     DAMAGED,
     INVALID,
-    MAX_SHARE_BYTES,
     NEWER,
     WORKBOOK,
-    ShareError,
     is_free_text,
-    read_share,
 )
-from .small_counts import DEFAULT_MIN_COUNT, check_min_count
+from .suppression import DEFAULT_MIN_COUNT, check_min_count, suppress
 
 HEADLINE_RATINGS = "principles.baseline"
 """The seven-principle self-rating, shown first as the cohort heat map."""
@@ -144,101 +139,6 @@ class CohortSummary:
             ],
             columns=["reason", "files", "what to do"],
         )
-
-
-Rejected = tuple[str, str, str]
-"""A file set aside: its name, the reason in a sentence, and the kind of reason."""
-
-
-def suppress(counts: pd.DataFrame, min_count: int) -> tuple[pd.DataFrame, pd.Series]:
-    """Hide small counts, row by row, and return (counts, row totals) with ``<NA>`` where hidden.
-
-    Each row is one group of people (for example everyone who rated one principle), and
-    its total is shown. So that no hidden count can be worked out by subtracting the
-    others from the total, hiding goes on until the hidden cells of a row add up to at
-    least ``min_count``: first every count from 1 to ``min_count - 1``, then the smallest
-    other non-zero counts. A row answered by fewer than ``min_count`` people is hidden
-    whole, total included. Zeros stay visible unless the whole row is hidden.
-    """
-    values = counts.to_numpy(dtype="int64")
-    shown = counts.astype("Int64")
-    totals = pd.Series(values.sum(axis=1), index=counts.index, dtype="Int64")
-    for i, row in enumerate(values):
-        total = row.sum()
-        if 0 < total < min_count:
-            shown.iloc[i, :] = pd.NA
-            totals.iloc[i] = pd.NA
-            continue
-        hidden = (row > 0) & (row < min_count)
-        while 0 < row[hidden].sum() < min_count:
-            left = np.flatnonzero(~hidden & (row > 0))
-            hidden[left[np.argmin(row[left])]] = True
-        if hidden.any():
-            shown.iloc[i, np.flatnonzero(hidden)] = pd.NA
-    return shown, totals
-
-
-# ------------------------------------------------------------------------- reading
-
-
-def share_files(folder: Path) -> list[Path]:
-    """The candidate share files in a folder: every visible ``*.json`` file, by name."""
-    return sorted(
-        p
-        for p in folder.iterdir()
-        if p.suffix.lower() == ".json" and not p.name.startswith(".") and p.is_file()
-    )
-
-
-@contextmanager
-def without_gc() -> Iterator[None]:
-    """Pause Python's cycle collector during bulk work on many small objects (JSON
-    documents and the tables built from them hold no cycles); without the pause the
-    collector's work grows faster than the number of files."""
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
-
-
-def read_folder(
-    folder: Path | str, catalogue: Catalogue
-) -> tuple[list[dict[str, Any]], list[Rejected], int]:
-    """Read and check every share file in ``folder``, one by one.
-
-    Returns (usable documents, each with its ``file`` name; rejected (file, reason, kind)
-    triples; the number of files looked at). Raises FileNotFoundError or
-    NotADirectoryError, in plain words, when the folder itself is missing.
-    """
-    where = Path(folder).expanduser()
-    if not where.exists():
-        raise FileNotFoundError(f"There is no folder {where}.")
-    if not where.is_dir():
-        raise NotADirectoryError(f"{where} is a file, not a folder of share files.")
-    docs, rejected = [], []
-    checked: dict[Any, Any] = {}  # values already checked, shared by every file here
-    paths = share_files(where)
-    with without_gc():
-        for path in paths:
-            try:
-                size = path.stat().st_size
-                if size > MAX_SHARE_BYTES:
-                    raise ShareError(
-                        f"The file is {size:,} bytes; a share file is at most 1 MB.", DAMAGED
-                    )
-                doc = read_share(path.read_bytes(), catalogue, checked)
-            except ShareError as err:
-                rejected.append((path.name, str(err), err.kind))
-            except OSError as err:
-                reason = f"It could not be read ({err.strerror or err})."
-                rejected.append((path.name, reason, DAMAGED))
-            else:
-                doc["file"] = path.name
-                docs.append(doc)
-    return docs, rejected, len(paths)
 
 
 def _choose_cohort(
@@ -479,7 +379,7 @@ def summarise_docs(
     """Summarise checked share documents (from :func:`read_folder`) for one cohort.
 
     ``rejected`` holds files already set aside, as (file, reason, kind) triples; a pair
-    without a kind counts as :data:`~exercises.share.INVALID`."""
+    without a kind counts as :data:`~exercises.cohort.share_file.INVALID`."""
     min_count = check_min_count(min_count)
     rejected = [(r[0], r[1], r[2] if len(r) > 2 else INVALID) for r in rejected or []]
     notes: list[str] = []

@@ -36,9 +36,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .catalogue import Catalogue
-from .model import Answer, AnswerError, Prompt, is_empty, now_iso
-from .timefmt import NoZoneError, parse_time
+from ..catalogue import Catalogue
+from ..model import Answer, AnswerError, Prompt, is_empty, now_iso
+from ..timefmt import NoZoneError, parse_time
 
 FORMAT = "spread-course-share"
 """The ``format`` marker every share file carries."""

@@ -3,26 +3,23 @@
 from __future__ import annotations
 
 import json
-import random
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from exercises.catalogue import Catalogue
-from exercises.cohort import (
+from exercises.cohort.rehearsal import write_demo
+from exercises.cohort.share_file import DAMAGED, INVALID, NEWER, WORKBOOK
+from exercises.cohort.summary import (
     OLDER,
     OTHER_COHORT,
     SET_ASIDE_REASONS,
     CohortSummary,
-    read_folder,
     summarise,
     summarise_docs,
-    suppress,
 )
-from exercises.demo import write_demo
-from exercises.share import DAMAGED, INVALID, NEWER, WORKBOOK
-from tests.cohort_data import FULL, make_catalogue, put, share_bytes, share_doc
+from tests.cohort.data import FULL, make_catalogue, put, share_bytes, share_doc
 
 
 @pytest.fixture
@@ -450,49 +447,6 @@ def test_shared_text_is_listed_without_nicknames(tmp_path: Path, cat: Catalogue)
     assert story == ["Apple pie plan", "Zebra crossing idea"]
     assert "Name: Priya; Role: Broker" in texts["text"].tolist()
     assert not texts.apply(lambda col: col.astype(str).str.contains("heron")).any().any()
-
-
-def test_read_folder_returns_each_file_on_its_own(tmp_path: Path, cat: Catalogue) -> None:
-    """Good documents carry their file name; bad ones come back as (file, reason)."""
-    folder = tmp_path / "f"
-    put(folder, "ok.json", share_bytes(cat, "calm-heron-1000"))
-    put(folder, "bad.json", b"nope")
-    docs, rejected, found = read_folder(folder, cat)
-    assert [d["file"] for d in docs] == ["ok.json"] and found == 2
-    assert rejected[0][0] == "bad.json"
-
-
-# --------------------------------------------------------------------- suppression
-
-
-def test_suppress_hides_small_counts_and_enough_others() -> None:
-    """1 and 2 are hidden at 3, then the smallest other count until the hidden sum is 3+."""
-    raw = pd.DataFrame(
-        [[1, 0, 9, 4], [0, 5, 5, 0], [2, 2, 0, 6], [1, 1, 0, 0], [0, 0, 0, 0]],
-        index=list("abcde"),
-        columns=list("wxyz"),
-    )
-    counts, totals = suppress(raw, 3)
-    assert shown(counts.loc["a"]) == [None, 0, 9, None]  # 1 alone could be worked out
-    assert shown(counts.loc["b"]) == [0, 5, 5, 0]
-    assert shown(counts.loc["c"]) == [None, None, 0, 6]  # 2 + 2 = 4 is enough
-    assert counts.loc["d"].isna().all() and pd.isna(totals["d"])  # only 2 people
-    assert shown(counts.loc["e"]) == [0, 0, 0, 0] and totals["e"] == 0
-    assert totals[["a", "b", "c"]].tolist() == [14, 10, 10]
-
-
-def test_suppressed_rows_can_never_be_worked_back() -> None:
-    """Random rows: shown counts are 0 or at least K; hidden cells sum to at least K."""
-    rng = random.Random(7)
-    for k in (2, 3, 5):
-        raw = pd.DataFrame([[rng.choice([0, 1, 2, 3, 4, 8]) for _ in range(5)] for _ in range(300)])
-        counts, totals = suppress(raw, k)
-        for i in range(len(raw)):
-            shown = counts.iloc[i]
-            assert all(v == 0 or v >= k for v in shown.dropna())
-            hidden_sum = raw.iloc[i][shown.isna()].sum()
-            if pd.notna(totals.iloc[i]) and shown.isna().any():
-                assert hidden_sum >= k
 
 
 def test_checks_remembered_across_files_keep_types_apart(tmp_path: Path, cat: Catalogue) -> None:

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from exercises.catalogue import Catalogue
-from exercises.cohort import summarise
-from exercises.demo import demo_shares, write_demo
-from exercises.share import NICKNAME, ShareError, read_share
-from tests.cohort_data import make_catalogue
+from exercises.cohort.rehearsal import demo_shares, write_demo
+from exercises.cohort.share_file import NICKNAME, ShareError, read_share
+from exercises.cohort.summary import summarise
+from tests.cohort.data import make_catalogue
 
 
 @pytest.fixture

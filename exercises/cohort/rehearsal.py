@@ -17,10 +17,11 @@ import random
 from pathlib import Path
 from typing import Any
 
-from .catalogue import Catalogue, course_catalogue
-from .cohort import share_files
-from .model import Answer, Prompt
-from .share import (
+from ..catalogue import Catalogue, course_catalogue
+from ..model import Answer, Prompt
+from ..workbook import FORMAT as WORKBOOK_FORMAT
+from .folder import share_files
+from .share_file import (
     MAX_SHARE_BYTES,
     Share,
     ShareError,
@@ -29,7 +30,6 @@ from .share import (
     new_nickname,
     write_share,
 )
-from .workbook import FORMAT as WORKBOOK_FORMAT
 
 DEMO_START = _dt.datetime(2026, 1, 12, 9, 30, tzinfo=_dt.timezone.utc)
 """When the first rehearsal file is stamped as made (the rest follow over a fortnight)."""
