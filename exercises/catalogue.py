@@ -13,7 +13,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from .model import KINDS, Axis, Field, Item, Module, Option, Prompt, check_value
+from .kinds import KIND_SPECS
+from .model import KINDS, Axis, Module, Option, Prompt, check_value
 
 PROMPTS_DIR = Path(__file__).parent / "prompts"
 """Where the course's prompt files live."""
@@ -23,17 +24,8 @@ SCALES_FILE = "scales.yml"
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
-_PROMPT_KEYS = {
-    "common": {"id", "kind", "title", "question", "hint"},
-    "text": set(),
-    "rating": {"scale", "items"},
-    "choice": {"options"},
-    "checklist": {"options"},
-    "quiz": {"options"},
-    "position": {"x", "y", "quadrants"},
-    "list": {"fields", "add_label"},
-    "actions": {"add_label"},
-}
+COMMON_KEYS = frozenset({"id", "kind", "title", "question", "hint"})
+"""The keys every prompt may have; each kind adds its own (:mod:`exercises.kinds`)."""
 
 
 class CatalogueError(ValueError):
@@ -77,8 +69,9 @@ def _fail(source: str, where: str, message: str) -> CatalogueError:
     return CatalogueError(f"{source}: {where}: {message}")
 
 
-class _Reader:
-    """Checks one file's raw YAML data and turns it into a Module."""
+class PromptReader:
+    """Checks one file's raw YAML data and turns it into a Module (each kind reads its own
+    keys with the helpers here: :attr:`exercises.kinds.KindSpec.read`)."""
 
     def __init__(self, source: str, scales: dict[str, tuple[str, ...]]) -> None:
         self.source = source
@@ -147,7 +140,8 @@ class _Reader:
         kind = data.get("kind")
         if kind not in KINDS:
             raise self.fail(f"'kind' must be one of {', '.join(KINDS)}, not {kind!r}.")
-        extra = set(data) - _PROMPT_KEYS["common"] - _PROMPT_KEYS[kind]
+        spec = KIND_SPECS[kind]
+        extra = set(data) - COMMON_KEYS - spec.prompt_keys
         if extra:
             raise self.fail(f"keys not used by a {kind} prompt: {sorted(extra)}.")
         common = {
@@ -158,28 +152,7 @@ class _Reader:
             "question": self.text(data, "question"),
             "hint": self.text(data, "hint", required=False),
         }
-        return Prompt(**common, **getattr(self, f"kind_{kind}")(data))
-
-    def kind_text(self, data: dict) -> dict:
-        return {}
-
-    def kind_rating(self, data: dict) -> dict:
-        name = data.get("scale")
-        if isinstance(name, list):
-            scale = self.labels(name, "scale")
-        elif isinstance(name, str) and name in self.scales:
-            scale = self.scales[name]
-        else:
-            known = ", ".join(self.scales)
-            raise self.fail(f"'scale' must name a scale ({known}) or list labels, not {name!r}.")
-        if len(scale) < 2:
-            raise self.fail("a scale needs at least two labels.")
-        items = ()
-        if "items" in data:
-            raw = self.mapping_list(data, "items", 1)
-            items = tuple(Item(self.slug(i), self.text(i, "label")) for i in raw)
-            self.unique([i.id for i in items], "item")
-        return {"scale": scale, "items": items}
+        return Prompt(**common, **spec.read(self, data))
 
     def labels(self, values: list, key: str) -> tuple[str, ...]:
         if not all(isinstance(v, str) and v.strip() for v in values):
@@ -203,20 +176,6 @@ class _Reader:
         self.unique([o.id for o in options], "option")
         return options
 
-    def kind_choice(self, data: dict) -> dict:
-        return {"options": self.options(data)}
-
-    kind_checklist = kind_choice
-
-    def kind_quiz(self, data: dict) -> dict:
-        options = self.options(data)
-        if sum(o.correct for o in options) != 1:
-            raise self.fail("a quiz needs exactly one option with 'correct: true'.")
-        missing = [o.id for o in options if not o.feedback]
-        if missing:
-            raise self.fail(f"every quiz option needs 'feedback'; missing for {missing}.")
-        return {"options": options}
-
     def axis(self, data: dict, key: str) -> Axis:
         raw = data.get(key)
         if not isinstance(raw, dict):
@@ -225,41 +184,6 @@ class _Reader:
         if isinstance(steps, bool) or not isinstance(steps, int) or not 2 <= steps <= 11:
             raise self.fail(f"{key}.steps must be a whole number from 2 to 11.")
         return Axis(self.text(raw, "label"), self.text(raw, "low"), self.text(raw, "high"), steps)
-
-    def kind_position(self, data: dict) -> dict:
-        quadrants = data.get("quadrants", [])
-        if not isinstance(quadrants, list) or len(quadrants) not in (0, 4):
-            raise self.fail(
-                "'quadrants' must list four labels: low x low y, high x low y, "
-                "low x high y, high x high y."
-            )
-        return {
-            "x": self.axis(data, "x"),
-            "y": self.axis(data, "y"),
-            "quadrants": self.labels(quadrants, "quadrants"),
-        }
-
-    def kind_list(self, data: dict) -> dict:
-        fields = []
-        for raw in self.mapping_list(data, "fields", 1):
-            kind = raw.get("kind", "text")
-            options = raw.get("options", [])
-            if kind not in ("text", "choice"):
-                raise self.fail(f"field kind must be text or choice, not {kind!r}.")
-            if kind == "choice" and (not isinstance(options, list) or len(options) < 2):
-                raise self.fail("a choice field needs a list of at least two options.")
-            fields.append(
-                Field(
-                    self.slug(raw), self.text(raw, "label"), kind, self.labels(options, "options")
-                )
-            )
-        self.unique([f.id for f in fields], "field")
-        return {"fields": tuple(fields), **self.kind_actions(data)}
-
-    def kind_actions(self, data: dict) -> dict:
-        if "add_label" in data:
-            return {"add_label": self.text(data, "add_label")}
-        return {}
 
 
 def _read_yaml(path: Path) -> Any:
@@ -304,7 +228,7 @@ def catalogue_from_data(files: dict[str, Any]) -> Catalogue:
     for name, data in sorted(files.items()):
         if name == SCALES_FILE:
             continue
-        module = _Reader(name, scales).module(data)
+        module = PromptReader(name, scales).module(data)
         if name.removesuffix(".yml") != module.id:
             raise CatalogueError(f"{name}: the file name must be {module.id}.yml.")
         modules.append(module)

@@ -1,8 +1,9 @@
 """The shapes of prompts and answers, and the rules an answer's value must follow.
 
 Pure data: no file access and no ipywidgets. A prompt's kind decides which value it
-accepts; :func:`check_value` is the single place those rules live, used when a widget
-saves, when a workbook is imported and when a share file is read.
+accepts: each kind's rule lives in its module of :mod:`exercises.kinds`, and
+:func:`check_value` asks it, when a widget saves, when a workbook is imported and when a
+share file is read.
 
 Values by kind:
 
@@ -27,9 +28,12 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal, get_args
 
-KINDS = ("text", "rating", "choice", "checklist", "quiz", "position", "list", "actions")
+Kind = Literal["text", "rating", "choice", "checklist", "quiz", "position", "list", "actions"]
+"""The name of an exercise kind; each is defined once, in :mod:`exercises.kinds`."""
+
+KINDS: tuple[Kind, ...] = get_args(Kind)
 """Every exercise kind the engine knows."""
 
 MAX_TEXT = 20_000
@@ -97,7 +101,7 @@ class Prompt:
     """One exercise: its stable id, kind, wording and kind-specific settings."""
 
     id: str
-    kind: str
+    kind: Kind
     title: str
     question: str
     module: str
@@ -157,13 +161,15 @@ def is_empty(value: Any) -> bool:
     return False
 
 
-def _int_in(value: Any, top: int, what: str) -> int:
+def int_in(value: Any, top: int, what: str) -> int:
+    """``value`` if it is a whole number from 1 to ``top``, else AnswerError."""
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= top:
         raise AnswerError(f"{what} must be a whole number from 1 to {top}, not {value!r}.")
     return value
 
 
-def _text(value: Any, what: str) -> str:
+def text_in(value: Any, what: str) -> str:
+    """``value`` if it is text of at most :data:`MAX_TEXT` characters, else AnswerError."""
     if not isinstance(value, str):
         raise AnswerError(f"{what} must be text, not {type(value).__name__}.")
     if len(value) > MAX_TEXT:
@@ -171,7 +177,8 @@ def _text(value: Any, what: str) -> str:
     return value
 
 
-def _rows(prompt: Prompt, value: Any) -> list[dict[str, str]]:
+def rows_in(prompt: Prompt, value: Any) -> list[dict[str, str]]:
+    """``value`` if it is a list of rows fitting the prompt's columns, else AnswerError."""
     if not isinstance(value, list):
         raise AnswerError("A list answer must be a list of rows.")
     if len(value) > MAX_ROWS:
@@ -183,7 +190,7 @@ def _rows(prompt: Prompt, value: Any) -> list[dict[str, str]]:
             raise AnswerError(f"Row {n} must only hold the fields {', '.join(columns)}.")
         clean = {}
         for fid, col in columns.items():
-            cell = _text(row.get(fid, ""), f"Row {n}, {col.label}")
+            cell = text_in(row.get(fid, ""), f"Row {n}, {col.label}")
             if cell and col.kind == "choice" and cell not in col.options:
                 raise AnswerError(f"Row {n}, {col.label}: {cell!r} is not one of the choices.")
             if cell and col.kind == "date":
@@ -199,48 +206,18 @@ def _rows(prompt: Prompt, value: Any) -> list[dict[str, str]]:
 
 
 def check_value(prompt: Prompt, value: Any) -> Any:
-    """Return ``value`` if it fits ``prompt``, else raise :class:`AnswerError`."""
-    kind = prompt.kind
-    if kind == "text":
-        return _text(value, "The answer")
-    if kind == "rating":
-        top = len(prompt.scale)
-        if not prompt.items:
-            return _int_in(value, top, "A rating")
-        if not isinstance(value, dict):
-            raise AnswerError("A rating grid answer must map each row to a rating.")
-        known = {i.id: i.label for i in prompt.items}
-        for item_id, rating in value.items():
-            if item_id not in known:
-                raise AnswerError(f"{item_id!r} is not a row of this rating grid.")
-            _int_in(rating, top, f"The rating for {known[item_id]!r}")
-        return {i.id: value[i.id] for i in prompt.items if i.id in value}
-    if kind in ("choice", "quiz"):
-        if not isinstance(value, str) or prompt.option(value) is None:
-            raise AnswerError(f"{value!r} is not one of this question's options.")
-        return value
-    if kind == "checklist":
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise AnswerError("A checklist answer must be a list of option ids.")
-        unknown = [v for v in value if prompt.option(v) is None]
-        if unknown:
-            raise AnswerError(f"{unknown[0]!r} is not one of this checklist's options.")
-        return [o.id for o in prompt.options if o.id in value]
-    if kind == "position":
-        if not isinstance(value, dict) or set(value) != {"x", "y"}:
-            raise AnswerError('A position must have exactly an "x" and a "y".')
-        if prompt.x is None or prompt.y is None:
-            raise AnswerError("This position exercise has no axes.")
-        return {
-            "x": _int_in(value["x"], prompt.x.steps, f"The position on {prompt.x.label!r}"),
-            "y": _int_in(value["y"], prompt.y.steps, f"The position on {prompt.y.label!r}"),
-        }
-    if kind in ("list", "actions"):
-        return _rows(prompt, value)
-    raise AnswerError(f"Unknown exercise kind {kind!r}.")
+    """Return ``value`` if it fits ``prompt``, else raise :class:`AnswerError` (the rule is
+    the prompt's kind's: :mod:`exercises.kinds`)."""
+    from .kinds import KIND_SPECS  # here: every kind's module builds on this one
+
+    spec = KIND_SPECS.get(prompt.kind)
+    if spec is None:
+        raise AnswerError(f"Unknown exercise kind {prompt.kind!r}.")
+    return spec.check(prompt, value)
 
 
-def _row_schema(prompt: Prompt) -> dict[str, Any]:
+def row_schema(prompt: Prompt) -> dict[str, Any]:
+    """The JSON Schema of one row of a list or action plan."""
     cells: dict[str, Any] = {}
     for col in prompt.columns:
         cell: dict[str, Any] = {"type": "string", "maxLength": MAX_TEXT}
@@ -257,40 +234,12 @@ def value_schema(prompt: Prompt) -> dict[str, Any]:
 
     The website's script checks answers with this schema (a small subset of JSON
     Schema: type, enum, minimum, maximum, maxLength, maxItems, items, properties,
-    required, additionalProperties, anyOf, const and the ``date`` format), so the browser and Python
-    follow one rule; ``tests/test_model.py`` checks that the two agree.
+    required, additionalProperties, anyOf, const and the ``date`` format), so the browser
+    and Python follow one rule; ``tests/test_site.py`` checks that the two agree.
     """
-    kind = prompt.kind
-    if kind == "text":
-        return {"type": "string", "maxLength": MAX_TEXT}
-    if kind == "rating":
-        rating = {"type": "integer", "minimum": 1, "maximum": len(prompt.scale)}
-        if not prompt.items:
-            return rating
-        return {
-            "type": "object",
-            "properties": {i.id: rating for i in prompt.items},
-            "additionalProperties": False,
-        }
-    if kind in ("choice", "quiz"):
-        return {"type": "string", "enum": [o.id for o in prompt.options]}
-    if kind == "checklist":
-        return {
-            "type": "array",
-            "items": {"type": "string", "enum": [o.id for o in prompt.options]},
-        }
-    if kind == "position":
-        if prompt.x is None or prompt.y is None:
-            raise AnswerError("This position exercise has no axes.")
-        return {
-            "type": "object",
-            "properties": {
-                "x": {"type": "integer", "minimum": 1, "maximum": prompt.x.steps},
-                "y": {"type": "integer", "minimum": 1, "maximum": prompt.y.steps},
-            },
-            "required": ["x", "y"],
-            "additionalProperties": False,
-        }
-    if kind in ("list", "actions"):
-        return {"type": "array", "maxItems": MAX_ROWS, "items": _row_schema(prompt)}
-    raise AnswerError(f"Unknown exercise kind {kind!r}.")
+    from .kinds import KIND_SPECS  # here: every kind's module builds on this one
+
+    spec = KIND_SPECS.get(prompt.kind)
+    if spec is None:
+        raise AnswerError(f"Unknown exercise kind {prompt.kind!r}.")
+    return spec.schema(prompt)

@@ -13,25 +13,11 @@ from dataclasses import dataclass, field
 from html import escape
 from typing import Any
 
+from .blocks import GAP, Block
 from .catalogue import Catalogue
-from .charts import describe_position, describe_ratings, profile_svg, quadrant_svg
 from .fitting import EARLIER, EARLIER_NOTE, Earlier, fit_answers, fit_value
+from .kinds import kind_of
 from .model import Answer, Prompt, is_empty
-
-GAP = "Not answered yet: open the module to add your answer."
-"""What a gap says."""
-
-
-@dataclass
-class Block:
-    """One piece of a document: a paragraph, bullets, a table, a chart or a gap."""
-
-    kind: str  # "para" | "bullets" | "table" | "chart" | "gap"
-    text: str = ""
-    items: list[str] = field(default_factory=list)
-    headers: list[str] = field(default_factory=list)
-    rows: list[list[str]] = field(default_factory=list)
-    svg: str = ""
 
 
 @dataclass
@@ -71,42 +57,7 @@ def answer_blocks(prompt: Prompt, value: Any) -> list[Block]:
         return [Block("para", f"{EARLIER}:"), *paras, Block("gap", EARLIER_NOTE)]
     if is_empty(value):
         return [Block("gap", GAP)]
-    kind = prompt.kind
-    if kind == "text":
-        return [Block("para", para) for para in value.strip().split("\n\n")]
-    if kind == "rating" and prompt.items:
-        return [
-            Block("chart", describe_ratings(prompt, value), svg=profile_svg(prompt, value)),
-            Block(
-                "table",
-                headers=["Area", "Your rating"],
-                rows=[
-                    [i.label, f"{value[i.id]} – {prompt.scale[value[i.id] - 1]}"]
-                    if i.id in value
-                    else [i.label, "not rated yet"]
-                    for i in prompt.items
-                ],
-            ),
-        ]
-    if kind == "rating":
-        return [Block("para", f"{value} – {prompt.scale[value - 1]}")]
-    if kind in ("choice", "quiz"):
-        option = prompt.option(value)
-        text = option.label if option else str(value)
-        if kind == "quiz" and option:
-            text += " (correct)" if option.correct else " (not the best answer)"
-        return [Block("para", text)]
-    if kind == "checklist":
-        return [Block("bullets", items=[o.label for o in prompt.options if o.id in value])]
-    if kind == "position":
-        return [Block("chart", describe_position(prompt, value), svg=quadrant_svg(prompt, value))]
-    if kind in ("list", "actions"):
-        cols = prompt.columns
-        rows = [[row.get(c.id, "") for c in cols] for row in value if any(row.values())]
-        if not rows:
-            return [Block("gap", GAP)]
-        return [Block("table", headers=[c.label for c in cols], rows=rows)]
-    return [Block("para", str(value))]
+    return kind_of(prompt).blocks(prompt, value)
 
 
 def entry(prompt: Prompt, answer: Answer | None) -> Entry:

@@ -10,23 +10,13 @@ and the form says so. Pure functions: no widgets, no files.
 
 from __future__ import annotations
 
-import json
-import re
 from html import escape
 
-from .charts import describe_position, position_marks, quadrant_svg
-from .model import Field, Prompt
+from .form_parts import slug, verdict
+from .kinds import KIND_SPECS, kind_of
+from .model import Prompt
 
-KIND_NAMES = {
-    "text": "Reflection",
-    "rating": "Rate yourself",
-    "choice": "Choose one",
-    "checklist": "Tick all that apply",
-    "quiz": "Check your understanding",
-    "position": "Place yourself",
-    "list": "Make a list",
-    "actions": "Plan your actions",
-}
+KIND_NAMES = {name: spec.heading for name, spec in KIND_SPECS.items()}
 """The small heading shown above each kind of exercise (shared with the widgets)."""
 
 NOT_KEPT = (
@@ -45,10 +35,6 @@ KEPT_HERE = (
 """What the website says once its script keeps answers in the browser."""
 
 
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-
-
 def head_html(prompt: Prompt) -> str:
     """The exercise's small heading, title, question and hint."""
     hint = f'<p class="course-hint">Hint: {escape(prompt.hint)}</p>' if prompt.hint else ""
@@ -58,117 +44,18 @@ def head_html(prompt: Prompt) -> str:
     )
 
 
-def _attrs(extra: dict[str, str] | None) -> str:
-    return "".join(f' {key}="{escape(value)}"' for key, value in (extra or {}).items())
-
-
-def _choices(
-    name: str,
-    legend: str,
-    options: list[tuple[str, str]],
-    kind: str = "radio",
-    across: bool = False,
-    group: dict[str, str] | None = None,
-    each: dict[str, dict[str, str]] | None = None,
-) -> str:
-    """A fieldset of radio buttons or checkboxes; ``group`` and ``each`` add data attributes."""
-    layout = "course-options course-options-across" if across else "course-options"
-    items = "".join(
-        f'<label class="course-option"><input type="{kind}" name="{name}" value="{escape(value)}"'
-        f"{_attrs((each or {}).get(value))}> {escape(label)}</label>"
-        for value, label in options
-    )
-    return (
-        f"<fieldset{_attrs(group)}><legend>{escape(legend)}</legend>"
-        f'<div class="{layout}">{items}</div></fieldset>'
-    )
-
-
-def _field(base: str, column: Field) -> str:
-    fid = f"{base}-{_slug(column.label)}"
-    data = f'id="{fid}" data-field="{escape(column.id)}"'
-    if column.kind == "choice":
-        opts = '<option value="">Choose…</option>' + "".join(
-            f"<option>{escape(o)}</option>" for o in column.options
-        )
-        control = f"<select {data}>{opts}</select>"
-    elif column.kind == "date":
-        control = f'<input type="date" {data}>'
-    else:
-        control = f'<input type="text" {data}>'
-    label = escape(column.label)
-    return f'<div class="course-field"><label for="{fid}">{label}</label>{control}</div>'
-
-
 def controls_html(prompt: Prompt) -> str:
     """The form controls for one prompt, empty (the website keeps no answers)."""
-    base = "ex-" + _slug(prompt.id)
-    kind = prompt.kind
-    if kind == "text":
-        return (
-            f'<div class="course-field"><label for="{base}">Your answer</label>'
-            f'<textarea id="{base}" rows="5" data-answer></textarea></div>'
-        )
-    if kind == "rating":
-        options = [(str(n), f"{n} – {label}") for n, label in enumerate(prompt.scale, start=1)]
-        if not prompt.items:
-            return _choices(base, "Your rating", options)
-        return "".join(
-            _choices(f"{base}-{i.id}", i.label, options, across=True, group={"data-item": i.id})
-            for i in prompt.items
-        )
-    if kind == "quiz":
-        verdicts = {
-            o.id: {"data-feedback": f"{_verdict(o.correct)}. {o.feedback}"} for o in prompt.options
-        }
-        return _choices(
-            base, "Your answer", [(o.id, o.label) for o in prompt.options], each=verdicts
-        ) + ('<p class="course-quiz-feedback" role="status" aria-live="polite"></p>')
-    if kind == "choice":
-        return _choices(base, "Your choice", [(o.id, o.label) for o in prompt.options])
-    if kind == "checklist":
-        return _choices(base, "Tick any that apply", [(o.id, o.label) for o in prompt.options],
-                        "checkbox")  # fmt: skip
-    if kind == "position":
-        parts = []
-        for key, axis in (("x", prompt.x), ("y", prompt.y)):
-            if axis is None:
-                raise ValueError(f"{prompt.id} has no {key} axis.")
-            ends = {1: f" – {axis.low}", axis.steps: f" – {axis.high}"}
-            options = [(str(n), f"{n}{ends.get(n, '')}") for n in range(1, axis.steps + 1)]
-            parts.append(
-                _choices(
-                    f"{base}-{key}", axis.label, options, across=True, group={"data-axis": key}
-                )
-            )
-        chart = quadrant_svg(prompt, None)
-        caption = escape(describe_position(prompt, None))
-        marks = escape(json.dumps(position_marks(prompt), separators=(",", ":")))
-        parts.append(
-            f'<figure data-marks="{marks}">{chart}<figcaption>{caption}</figcaption></figure>'
-        )
-        return "".join(parts)
-    if kind in ("list", "actions"):
-        fields = "".join(_field(f"{base}-1", c) for c in prompt.columns)
-        add = escape(prompt.add_label)
-        return (
-            f'<div class="course-rows" data-add-label="{add}">'
-            f'<fieldset class="course-row"><legend>Row 1</legend>{fields}</fieldset></div>'
-        )
-    raise ValueError(f"Unknown exercise kind {kind!r}.")
+    return kind_of(prompt).form(prompt, "ex-" + slug(prompt.id))
 
 
 def feedback_html(prompt: Prompt) -> str:
     """Every quiz option with its feedback, folded away until the reader opens it."""
     items = "".join(
-        f"<li><strong>{escape(o.label)}</strong> – {_verdict(o.correct)}. {escape(o.feedback)}</li>"
+        f"<li><strong>{escape(o.label)}</strong> – {verdict(o.correct)}. {escape(o.feedback)}</li>"
         for o in prompt.options
     )
     return f"<details><summary>Show every answer with feedback</summary><ul>{items}</ul></details>"
-
-
-def _verdict(correct: bool) -> str:
-    return "Correct" if correct else "Not the best answer"
 
 
 def exercise_html(prompt: Prompt) -> str:

@@ -18,7 +18,9 @@ from pathlib import Path
 from typing import Any
 
 from ..catalogue import Catalogue, course_catalogue
-from ..model import Answer, Prompt
+from ..kinds import kind_of
+from ..kinds.samples import REHEARSAL_START as DEMO_START
+from ..model import Answer
 from ..workbook import FORMAT as WORKBOOK_FORMAT
 from .folder import share_files
 from .share_file import (
@@ -31,66 +33,9 @@ from .share_file import (
     write_share,
 )
 
-DEMO_START = _dt.datetime(2026, 1, 12, 9, 30, tzinfo=_dt.timezone.utc)
-"""When the first rehearsal file is stamped as made (the rest follow over a fortnight)."""
-
 SHARE_RATE = 0.35
 """The chance that a learner shares any one of their written answers."""
 
-_LEARNED = [
-    "Spread is a social process: the relationships matter as much as the evidence.",
-    "Adopting teams will change what we give them, and that is a good sign, not a failure.",
-    "I had been pushing our new discharge checklist at people instead of asking what they need.",
-    "A plan is still useful, but I need to leave room for what we cannot predict.",
-    "The people who connect teams are often invisible, and they need recognising.",
-    "It helps to start from the problem people already feel, not from our solution.",
-    "Small, safe conversations across boundaries moved things faster than formal meetings.",
-    "Learning from the second and third sites matters as much as the first pilot.",
-    "Our care homes see the same change very differently from the hospital team.",
-    "I can lead this without being in charge of everyone involved.",
-]
-_PRACTICE = [
-    "I will ask the ward teams what would make the new pathway worth their time.",
-    "I will book a monthly huddle with the district nurses to hear what is not working.",
-    "I will share our early results with the voluntary sector partners before the board.",
-    "I will stop sending long updates and start short conversations instead.",
-    "I will map who already connects our GP practices and invite them in early.",
-    "I will write down what each site changes, so the next site can learn from it.",
-    "I will ask a carer to help us explain the benefit in plain words.",
-    "I will make time in team meetings to say what went wrong as well as what went well.",
-]
-_REFLECTION = [
-    "We are spreading a virtual ward model for frail older people across three places.",
-    "A falls-prevention programme that worked in one care home group stalled in the next.",
-    "Our community pharmacy scheme relies on two enthusiastic people and little else.",
-    "The digital referral form saved time in outpatients but nobody owned it elsewhere.",
-    "A social prescribing link-worker role that grew out of a local charity partnership.",
-    "Paramedics in one area started a new frailty assessment, and others want to try it.",
-    "The new wound-care pathway stalled when the practice nurse who led it moved on.",
-    "Families told us the hospital discharge letters made no sense, so we co-wrote new ones.",
-    "Our mental health crisis café works because local people run it with us.",
-    "A shared care record pilot that clinicians liked but managers never funded.",
-    "We tried to copy another trust's sepsis tool exactly and it did not fit our wards.",
-    "Community connectors in the voluntary sector reach people our clinics never see.",
-]
-_ROW_TEXT = [
-    "Practice manager at a GP surgery",
-    "Lead nurse for the care home team",
-    "Volunteer coordinator at a local charity",
-    "Consultant who chairs the frailty network",
-    "Pharmacist in the primary care network",
-    "Carer who sits on our patient panel",
-    "Social worker in the hospital discharge team",
-    "Digital lead at the integrated care board",
-]
-_ACTIONS = [
-    ("Meet the care home managers to hear their concerns", "Me and the lead nurse"),
-    ("Invite two adopting sites to a shared learning session", "Our improvement team"),
-    ("Write a one-page story of the benefit for families", "Me with the patient panel"),
-    ("Ask the network chair for ten minutes at the next meeting", "Me"),
-    ("Find out who already links the GP practices", "Practice manager"),
-    ("Set up a simple log of what each site adapts", "Project support officer"),
-]
 _TRICKY = [
     "<script>alert('hello')</script> We should <b>never</b> trust pasted markup.",
     '=HYPERLINK("http://example.invalid","click me") is what I typed first.',
@@ -98,75 +43,9 @@ _TRICKY = [
 ]
 
 
-def _free_text(prompt: Prompt, rng: random.Random) -> Any:
-    """A made-up written answer that fits the prompt's kind."""
-    if prompt.kind == "text":
-        if prompt.id.endswith(".learned"):
-            return rng.choice(_LEARNED)
-        if prompt.id.endswith(".practice"):
-            return rng.choice(_PRACTICE)
-        return rng.choice(_REFLECTION)
-    if prompt.kind == "actions":
-        rows = []
-        for what, who in rng.sample(_ACTIONS, rng.randint(1, 3)):
-            when = DEMO_START.date() + _dt.timedelta(days=rng.randint(7, 70))
-            rows.append({"what": what, "who": who, "when": when.isoformat()})
-        return rows
-    rows = []
-    for _ in range(rng.randint(1, 4)):
-        rows.append(
-            {
-                f.id: rng.choice(f.options) if f.kind == "choice" else rng.choice(_ROW_TEXT)
-                for f in prompt.columns
-            }
-        )
-    return rows
-
-
-class _Tastes:
+def _tastes(catalogue: Catalogue, rng: random.Random) -> dict[str, Any]:
     """What this cohort tends to answer, drawn once per prompt so learners agree a bit."""
-
-    def __init__(self, catalogue: Catalogue, rng: random.Random) -> None:
-        self.centre: dict[tuple[str, str], float] = {}
-        self.weights: dict[str, list[float]] = {}
-        self.tick: dict[tuple[str, str], float] = {}
-        for prompt in catalogue.prompts.values():
-            top = len(prompt.scale)
-            for item in prompt.items or ():
-                self.centre[prompt.id, item.id] = rng.uniform(0.35, 0.8) * top + 0.5
-            if prompt.kind == "rating" and not prompt.items:
-                self.centre[prompt.id, ""] = rng.uniform(0.35, 0.8) * top + 0.5
-            if prompt.kind == "choice":
-                self.weights[prompt.id] = [rng.gammavariate(1.2, 1.0) for _ in prompt.options]
-            for option in prompt.options if prompt.kind == "checklist" else ():
-                self.tick[prompt.id, option.id] = rng.uniform(0.15, 0.75)
-
-
-def _value(prompt: Prompt, tastes: _Tastes, tilt: float, rng: random.Random) -> Any:
-    """A made-up structured answer that fits the prompt."""
-    kind = prompt.kind
-    if kind == "rating":
-        top = len(prompt.scale)
-
-        def rate(item: str) -> int:
-            return min(top, max(1, round(rng.gauss(tastes.centre[prompt.id, item] + tilt, 0.8))))
-
-        return {i.id: rate(i.id) for i in prompt.items} if prompt.items else rate("")
-    if kind == "choice":
-        return rng.choices([o.id for o in prompt.options], tastes.weights[prompt.id])[0]
-    if kind == "quiz":
-        right = [o.id for o in prompt.options if o.correct]
-        wrong = [o.id for o in prompt.options if not o.correct]
-        return right[0] if rng.random() < 0.75 else rng.choice(wrong)
-    if kind == "checklist":
-        return [o.id for o in prompt.options if rng.random() < tastes.tick[prompt.id, o.id]]
-    if kind == "position":
-        assert prompt.x is not None and prompt.y is not None
-        return {
-            axis: min(a.steps, max(1, round(rng.gauss(0.72 * a.steps + 0.3, a.steps / 4))))
-            for axis, a in (("x", prompt.x), ("y", prompt.y))
-        }
-    return _free_text(prompt, rng)
+    return {p.id: kind_of(p).rehearsal_taste(p, rng) for p in catalogue.prompts.values()}
 
 
 def demo_shares(
@@ -180,7 +59,7 @@ def demo_shares(
         raise ValueError("The number of learners must be a whole number of at least 1.")
     catalogue = catalogue or course_catalogue()
     rng = random.Random(seed)
-    tastes = _Tastes(catalogue, rng)
+    tastes = _tastes(catalogue, rng)
     modules = [m for m in catalogue.modules.values() if m.prompts]
     nicknames: set[str] = set()
     shares = []
@@ -196,7 +75,7 @@ def demo_shares(
             keen = 0.6 if number == reached < len(modules) else 0.92
             for prompt in module.prompts:
                 if rng.random() < keen:
-                    value = _value(prompt, tastes, tilt, rng)
+                    value = kind_of(prompt).rehearsal(prompt, tastes[prompt.id], tilt, rng)
                     answers[prompt.id] = Answer(prompt.id, value, "")
         free = [pid for pid in answers if is_free_text(catalogue.prompts[pid])]
         chosen = [pid for pid in free if rng.random() < SHARE_RATE]

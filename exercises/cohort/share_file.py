@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from ..catalogue import Catalogue
+from ..kinds import KIND_SPECS
 from ..model import Answer, AnswerError, Prompt, is_empty, now_iso
 from ..timefmt import NoZoneError, parse_time
 
@@ -58,8 +59,9 @@ FIELDS = (
 )
 """Every field of a share file, in the order they are written."""
 
-FREE_TEXT_KINDS = frozenset({"text", "list", "actions"})
-"""Kinds whose answers are the learner's own words: shared only when they choose."""
+FREE_TEXT_KINDS = frozenset(name for name, spec in KIND_SPECS.items() if spec.free_text)
+"""Kinds whose answers are the learner's own words: shared only when they choose (each
+kind says so: :attr:`exercises.kinds.KindSpec.free_text`)."""
 
 MAX_SHARE_BYTES = 1_000_000
 """The largest share file that is made or read (1 MB)."""
@@ -168,7 +170,7 @@ def remember_nickname(workbook_path: Path, nickname: str) -> None:
 
 def is_free_text(prompt: Prompt) -> bool:
     """True when the prompt's answer is the learner's own words (text, list or actions)."""
-    return prompt.kind in FREE_TEXT_KINDS
+    return KIND_SPECS[prompt.kind].free_text
 
 
 def usable_answers(

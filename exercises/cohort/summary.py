@@ -31,6 +31,9 @@ import numpy as np
 import pandas as pd
 
 from ..catalogue import Catalogue, course_catalogue
+from ..kinds import Counted, kind_of
+from ..kinds.position import MIDDLE, QUADRANT_KEYS, axes
+from ..kinds.spec import Layout
 from ..model import Prompt
 from .folder import Rejected, read_folder, without_gc
 from .share_file import (
@@ -38,7 +41,6 @@ from .share_file import (
     INVALID,
     NEWER,
     WORKBOOK,
-    is_free_text,
 )
 from .suppression import DEFAULT_MIN_COUNT, check_min_count, suppress
 
@@ -47,12 +49,6 @@ HEADLINE_RATINGS = "principles.baseline"
 
 HEADLINE_POSITION = "complexity.position"
 """The two-axis position (complexity of the innovation and of the situation)."""
-
-QUADRANT_KEYS = ("low-low", "high-low", "low-high", "high-high")
-"""Quadrants in the order a prompt lists their labels (x first, then y)."""
-
-MIDDLE = "middle"
-"""The key for a position on a middle line (between quadrants)."""
 
 OTHER_COHORT, OLDER = "other-cohort", "older"
 """Two more reasons a readable file is set aside: it is for another cohort, or its learner
@@ -206,40 +202,12 @@ def _newest_per_learner(
 # ------------------------------------------------------------------------ counting
 
 
-def quadrant_labels(prompt: Prompt) -> dict[str, str]:
-    """The name of each quadrant key (the prompt's own labels when it has them)."""
-    assert prompt.x is not None and prompt.y is not None
-    x, y = prompt.x, prompt.y
-    labels = prompt.quadrants or tuple(
-        f"{x.label}: {xe.lower()}; {y.label}: {ye.lower()}"
-        for ye in (y.low, y.high)
-        for xe in (x.low, x.high)
-    )
-    names = dict(zip(QUADRANT_KEYS, labels, strict=True))
-    if x.steps % 2 or y.steps % 2:
-        names[MIDDLE] = "On a middle line"
-    return names
-
-
-def _layout(prompt: Prompt) -> tuple[dict[str, str], dict[Any, str], str]:
+def _layout(prompt: Prompt) -> Layout:
     """Row keys to labels, column keys to labels, and a note, for one prompt's table."""
-    kind = prompt.kind
-    if kind == "rating":
-        columns = {n: f"{n} – {label}" for n, label in enumerate(prompt.scale, start=1)}
-        rows = {i.id: i.label for i in prompt.items} if prompt.items else {"": "Everyone"}
-        return rows, columns, ""
-    if kind in ("choice", "quiz"):
-        columns = {
-            o.id: f"{o.label} (the correct answer)" if kind == "quiz" and o.correct else o.label
-            for o in prompt.options
-        }
-        return {"": "Everyone"}, columns, ""
-    if kind == "checklist":
-        rows = {o.id: o.label for o in prompt.options}
-        return rows, {True: "Ticked", False: "Not ticked"}, "Each person may tick several."
-    if kind == "position":
-        return {"": "Everyone"}, quadrant_labels(prompt), ""
-    raise ValueError(f"{prompt.id}: a {kind} prompt has no counts.")
+    treatment = kind_of(prompt).cohort
+    if not isinstance(treatment, Counted):
+        raise ValueError(f"{prompt.id}: a {prompt.kind} prompt has no counts.")
+    return treatment.layout(prompt)
 
 
 def _rating_counts(prompt: Prompt, values: list[Any]) -> pd.DataFrame:
@@ -265,22 +233,22 @@ def _checklist_counts(prompt: Prompt, values: list[Any]) -> pd.DataFrame:
 
 def _position_counts(prompt: Prompt, values: list[Any]) -> pd.DataFrame:
     """One row: how many placed their change in each quadrant, or on a middle line."""
-    assert prompt.x is not None and prompt.y is not None
+    x, y = axes(prompt)
     frame = pd.DataFrame.from_records(values, columns=["x", "y"])
-    mid_x, mid_y = (prompt.x.steps + 1) / 2, (prompt.y.steps + 1) / 2
+    mid_x, mid_y = (x.steps + 1) / 2, (y.steps + 1) / 2
     quadrant = (frame["x"] > mid_x).astype(int) + 2 * (frame["y"] > mid_y).astype(int)
     keys = pd.Series(np.array(QUADRANT_KEYS)[quadrant.to_numpy()])
     keys[(frame["x"] == mid_x) | (frame["y"] == mid_y)] = MIDDLE
     return keys.value_counts().to_frame("").T
 
 
-_COUNTERS = {
+COUNTERS = {
     "rating": _rating_counts,
-    "choice": _choice_counts,
-    "quiz": _choice_counts,
-    "checklist": _checklist_counts,
-    "position": _position_counts,
+    "options": _choice_counts,
+    "ticks": _checklist_counts,
+    "quadrants": _position_counts,
 }
+"""Each way of counting answers, named by a kind's :class:`~exercises.kinds.Counted`."""
 
 
 def count_answers(docs: list[dict[str, Any]], catalogue: Catalogue) -> dict[str, pd.DataFrame]:
@@ -291,11 +259,12 @@ def count_answers(docs: list[dict[str, Any]], catalogue: Catalogue) -> dict[str,
             values[pid].append(value)
     tables = {}
     for pid, prompt in catalogue.prompts.items():
-        if is_free_text(prompt):
-            continue
-        row_names, col_names, _ = _layout(prompt)
+        treatment = kind_of(prompt).cohort
+        if not isinstance(treatment, Counted):
+            continue  # free text: listed when shared, never counted
+        row_names, col_names, _ = treatment.layout(prompt)
         found = values.get(pid)
-        table = _COUNTERS[prompt.kind](prompt, found) if found else pd.DataFrame()
+        table = COUNTERS[treatment.counter](prompt, found) if found else pd.DataFrame()
         table = table.reindex(index=list(row_names), columns=list(col_names), fill_value=0)
         table.index = list(row_names.values())
         table.columns = list(col_names.values())

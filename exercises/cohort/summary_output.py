@@ -25,15 +25,10 @@ from typing import Any
 
 import pandas as pd
 
+from ..kinds.position import MIDDLE, QUADRANT_KEYS, quadrant_labels
 from ..report import STYLE
-from .summary import (
-    MIDDLE,
-    QUADRANT_KEYS,
-    CohortSummary,
-    CountTable,
-    quadrant_labels,
-    without_gc,
-)
+from .folder import without_gc
+from .summary import CohortSummary, CountTable
 
 HIDDEN = "hidden"
 """What a hidden count shows, in the page and in the CSV."""

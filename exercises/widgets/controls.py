@@ -11,12 +11,14 @@ pause) or a choice (saved at once). Every input has a visible label.
 from __future__ import annotations
 
 import datetime as _dt
+import importlib
 from collections.abc import Callable
 from typing import Any
 
 import ipywidgets as W
 from traitlets import TraitError
 
+from ..kinds import kind_of
 from ..model import Field, Prompt
 
 LABEL_STYLE = {"description_width": "initial"}
@@ -294,16 +296,15 @@ class ListControl(Control):
         self._rebuild(rows or [{}])
 
 
+class QuizControl(ChoiceControl):
+    """Pick one option of a knowledge check."""
+
+    def __init__(self, prompt: Prompt) -> None:
+        super().__init__(prompt, "Your answer")
+
+
 def build_control(prompt: Prompt) -> Control:
-    """The control for a prompt's kind."""
-    builders: dict[str, Callable[[Prompt], Control]] = {
-        "text": TextControl,
-        "rating": RatingControl,
-        "choice": ChoiceControl,
-        "quiz": lambda p: ChoiceControl(p, "Your answer"),
-        "checklist": ChecklistControl,
-        "position": PositionControl,
-        "list": ListControl,
-        "actions": ListControl,
-    }
-    return builders[prompt.kind](prompt)
+    """The control for a prompt's kind (named by the kind: :attr:`KindSpec.widget`)."""
+    module, name = kind_of(prompt).widget.split(":")
+    control: Control = getattr(importlib.import_module(module), name)(prompt)
+    return control

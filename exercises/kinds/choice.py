@@ -1,0 +1,57 @@
+"""``choice``: pick one option."""
+
+from __future__ import annotations
+
+import random
+from typing import TYPE_CHECKING, Any
+
+from ..blocks import Block
+from ..form_parts import choices_html
+from ..model import Prompt
+from .options import check_one, labelled, one_block, one_schema
+from .spec import Counted, KindSpec, Layout
+
+if TYPE_CHECKING:
+    from ..catalogue import PromptReader
+
+
+def read(reader: PromptReader, data: dict[str, Any]) -> dict[str, Any]:
+    return {"options": reader.options(data)}
+
+
+def form(prompt: Prompt, base: str) -> str:
+    return choices_html(base, "Your choice", labelled(prompt))
+
+
+def blocks(prompt: Prompt, value: str) -> list[Block]:
+    return one_block(prompt, value)
+
+
+def layout(prompt: Prompt) -> Layout:
+    return {"": "Everyone"}, {o.id: o.label for o in prompt.options}, ""
+
+
+def rehearsal_taste(prompt: Prompt, rng: random.Random) -> list[float]:
+    """How popular each option is in this made-up cohort."""
+    return [rng.gammavariate(1.2, 1.0) for _ in prompt.options]
+
+
+def rehearsal(prompt: Prompt, taste: list[float], tilt: float, rng: random.Random) -> str:
+    return rng.choices([o.id for o in prompt.options], taste)[0]
+
+
+SPEC = KindSpec(
+    name="choice",
+    heading="Choose one",
+    prompt_keys=frozenset({"options"}),
+    read=read,
+    check=check_one,
+    schema=one_schema,
+    widget="exercises.widgets.controls:ChoiceControl",
+    form=form,
+    blocks=blocks,
+    free_text=False,
+    cohort=Counted("options", layout),
+    rehearsal_taste=rehearsal_taste,
+    rehearsal=rehearsal,
+)
