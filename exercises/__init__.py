@@ -19,8 +19,7 @@ from .catalogue import Catalogue, CatalogueError, course_catalogue, load_catalog
 from .model import Answer, AnswerError, Prompt, check_value
 from .workbook import Workbook, WorkbookError, workbook_path
 
-# Widget functions, loaded from the widget layer on first use.
-_WIDGET_NAMES = (
+WIDGET_FUNCTIONS = (
     "show",
     "show_cohort_summary",
     "show_module",
@@ -28,6 +27,8 @@ _WIDGET_NAMES = (
     "show_progress",
     "show_workbook",
 )
+"""The notebook's one-line calls: loaded from the widget layer (:mod:`exercises.widgets`,
+which exports the same names) on first use. Listed only here."""
 
 __all__ = [
     "Answer",
@@ -35,19 +36,20 @@ __all__ = [
     "Catalogue",
     "CatalogueError",
     "Prompt",
+    "WIDGET_FUNCTIONS",
     "Workbook",
     "WorkbookError",
     "check_value",
     "course_catalogue",
     "load_catalogue",
     "workbook_path",
-    *_WIDGET_NAMES,
+    *WIDGET_FUNCTIONS,
 ]
 
 
 def __getattr__(name: str) -> Any:
     """Load the widget layer on first use of a widget function."""
-    if name in _WIDGET_NAMES:
+    if name in WIDGET_FUNCTIONS:
         from . import widgets
 
         return getattr(widgets, name)

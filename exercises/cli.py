@@ -18,7 +18,7 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from .catalogue import CatalogueError, course_catalogue
 from .cohort.share_file import (
@@ -83,6 +83,20 @@ def _cohort_code(text: str) -> str:
         raise argparse.ArgumentTypeError(str(err)) from None
 
 
+def _required(
+    parser: argparse.ArgumentParser, flag: str, kind: Callable[[str], Any], metavar: str, help: str
+) -> None:
+    """Add a required option that takes one value."""
+    parser.add_argument(flag, required=True, type=kind, metavar=metavar, help=help)
+
+
+def _command(group: Any, name: str, summary: str, description: str) -> argparse.ArgumentParser:
+    """Add a command: its one-line summary in the list of commands, its description in its help."""
+    words = " ".join(description.split())  # a long description is written over several lines
+    parser: argparse.ArgumentParser = group.add_parser(name, help=summary, description=words)
+    return parser
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The parser for ``python -m exercises``."""
     parser = _Parser(
@@ -91,77 +105,46 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    share = commands.add_parser(
+    share = _command(
+        commands,
         "share",
-        help="make a share file from your workbook, to hand to your facilitator",
-        description=(
-            "Make a share file from a workbook: a random nickname (never your name), the "
-            "cohort code, your ratings, choices, ticks, positions and knowledge-check "
-            "answers, and which questions you have answered. Written answers are left out "
-            "unless you add --include-text. What the file holds is printed first. An "
-            "existing file is never overwritten. The nickname is remembered in a small "
-            "file beside the workbook, so your next share file uses the same one."
-        ),
+        "make a share file from your workbook, to hand to your facilitator",
+        """
+        Make a share file from a workbook: a random nickname (never your name), the
+        cohort code, your ratings, choices, ticks, positions and knowledge-check
+        answers, and which questions you have answered. Written answers are left out
+        unless you add --include-text. What the file holds is printed first. An existing
+        file is never overwritten. The nickname is remembered in a small file beside the
+        workbook, so your next share file uses the same one.
+        """,
     )
-    share.add_argument(
-        "--workbook",
-        required=True,
-        type=Path,
-        metavar="PATH",
-        help="your workbook file (workbook.json)",
-    )
-    share.add_argument(
-        "--cohort",
-        required=True,
-        type=_cohort_code,
-        metavar="CODE",
-        help="the cohort code your facilitator gave you",
-    )
-    share.add_argument(
-        "--out",
-        required=True,
-        type=Path,
-        metavar="FILE",
-        help="where to write the share file (must not exist yet)",
-    )
+    _required(share, "--workbook", Path, "PATH", "your workbook file (workbook.json)")
+    _required(share, "--cohort", _cohort_code, "CODE", "the cohort code your facilitator gave you")
+    _required(share, "--out", Path, "FILE", "where to write the share file (must not exist yet)")
     share.add_argument(
         "--include-text",
         action="store_true",
         help="include all your written answers (without it, none)",
     )
 
-    cohort = commands.add_parser(
+    cohort = _command(
+        commands,
         "cohort",
-        help="facilitators: rehearsal data and the cohort summary",
-        description="Tools for facilitators: make rehearsal data, or summarise share files.",
+        "facilitators: rehearsal data and the cohort summary",
+        "Tools for facilitators: make rehearsal data, or summarise share files.",
     )
     tools = cohort.add_subparsers(dest="tool", required=True, metavar="TOOL")
 
-    demo = tools.add_parser(
+    demo = _command(
+        tools,
         "demo",
-        help="write made-up share files for a rehearsal cohort",
-        description=(
-            "Write realistic, made-up share files for a rehearsal cohort into an empty "
-            "folder (made if needed). The same seed always gives the same files."
-        ),
+        "write made-up share files for a rehearsal cohort",
+        "Write realistic, made-up share files for a rehearsal cohort into an empty "
+        "folder (made if needed). The same seed always gives the same files.",
     )
-    demo.add_argument(
-        "--learners",
-        required=True,
-        type=_whole(1),
-        metavar="N",
-        help="how many learners to invent",
-    )
-    demo.add_argument(
-        "--cohort",
-        required=True,
-        type=_cohort_code,
-        metavar="CODE",
-        help="the cohort code to put in every file",
-    )
-    demo.add_argument(
-        "--out", required=True, type=Path, metavar="DIR", help="an empty folder for the files"
-    )
+    _required(demo, "--learners", _whole(1), "N", "how many learners to invent")
+    _required(demo, "--cohort", _cohort_code, "CODE", "the cohort code to put in every file")
+    _required(demo, "--out", Path, "DIR", "an empty folder for the files")
     demo.add_argument(
         "--seed",
         type=_whole(0),
@@ -170,27 +153,22 @@ def build_parser() -> argparse.ArgumentParser:
         help="the random seed (default 1)",
     )
 
-    summary = tools.add_parser(
+    summary = _command(
+        tools,
         "summarise",
-        help="summarise a folder of share files",
-        description=(
-            "Read every .json file in DIR, set aside any that cannot be used (with the "
-            "reason), and write OUTDIR/summary.html, OUTDIR/summary.csv and "
-            "OUTDIR/rejected.csv (the only file that names the files set aside). Counts of "
-            "answers from 1 to K-1 are hidden, and written answers show only for questions "
-            "K or more people shared, so no one can be singled out; how far people have got "
-            "is shown in full. Exit status 0 when at least one file was summarised, 2 when "
-            "none could be."
-        ),
+        "summarise a folder of share files",
+        """
+        Read every .json file in DIR, set aside any that cannot be used (with the
+        reason), and write OUTDIR/summary.html, OUTDIR/summary.csv and
+        OUTDIR/rejected.csv (the only file that names the files set aside). Counts of
+        answers from 1 to K-1 are hidden, and written answers show only for questions K
+        or more people shared, so no one can be singled out; how far people have got is
+        shown in full. Exit status 0 when at least one file was summarised, 2 when none
+        could be.
+        """,
     )
     summary.add_argument("folder", type=Path, metavar="DIR", help="the folder of share files")
-    summary.add_argument(
-        "--out",
-        required=True,
-        type=Path,
-        metavar="OUTDIR",
-        help="the folder for the summary files (made if needed)",
-    )
+    _required(summary, "--out", Path, "OUTDIR", "the folder for the summary files (made if needed)")
     summary.add_argument(
         "--min-count",
         type=_min_count,

@@ -15,14 +15,13 @@ Pure functions returning :class:`exercises.report.Doc` (render with ``to_html`` 
 
 from __future__ import annotations
 
-import datetime as _dt
 from dataclasses import dataclass
 
 from .catalogue import Catalogue
 from .fitting import fit_answers
 from .model import Answer, Module, Prompt, is_empty
 from .report import GAP, Block, Doc, Entry, Section, answer_blocks, entry
-from .timefmt import local_day
+from .timefmt import local_day, today_words
 
 CHANGE = "mindset.my-innovation"
 BASELINE = "principles.baseline"
@@ -41,10 +40,6 @@ PROGRESS_GAP = (
 """What the progress section says when none of its answers exists yet."""
 LEARNED, PRACTICE = "learned", "practice"
 """The standard closing prompts of every module (``<module>.learned`` and ``.practice``)."""
-
-
-def _today() -> str:
-    return _dt.date.today().strftime("%d %B %Y").lstrip("0")
 
 
 def _named(catalogue: Catalogue, answers: dict[str, Answer], pid: str, lead: str) -> Section:
@@ -169,7 +164,7 @@ def plan_doc(catalogue: Catalogue, answers: dict[str, Answer]) -> Doc:
     total = sum(len(s.entries) for s in sections)
     return Doc(
         "My spread and adoption plan",
-        f"Made on {_today()} from my answers in the course. {done} of {total} parts "
+        f"Made on {today_words()} from my answers in the course. {done} of {total} parts "
         "filled in; gaps show what is still to do.",
         sections,
     )
@@ -218,7 +213,7 @@ def progress_doc(catalogue: Catalogue, answers: dict[str, Answer]) -> Doc:
         )
     return Doc(
         "My progress",
-        f"On {_today()}.",
+        f"On {today_words()}.",
         [
             Section(
                 "Module by module",
@@ -274,7 +269,7 @@ def learning_record_doc(catalogue: Catalogue, answers: dict[str, Answer]) -> Doc
     hours = f"{total / 60:.1f}".rstrip("0").rstrip(".")
     return Doc(
         "My learning record",
-        f"Course: Leading the spread and adoption of innovation. Made on {_today()}. "
+        f"Course: Leading the spread and adoption of innovation. Made on {today_words()}. "
         f"Modules worked on: {len([s for s in sections if s.entries])}; about {hours} hours "
         "of learning. Name: ____________________",
         sections,

@@ -8,7 +8,6 @@ escaped in HTML. Pure functions: no files, no widgets.
 
 from __future__ import annotations
 
-import datetime as _dt
 from dataclasses import dataclass, field
 from html import escape
 from typing import Any
@@ -18,6 +17,7 @@ from .catalogue import Catalogue
 from .fitting import EARLIER, EARLIER_NOTE, Earlier, fit_answers, fit_value
 from .kinds import kind_of
 from .model import Answer, Prompt, is_empty
+from .timefmt import today_words
 
 
 @dataclass
@@ -79,7 +79,7 @@ def answers_doc(
         for m in catalogue.modules.values()
         if m.prompts
     ]
-    today = _dt.date.today().strftime("%d %B %Y").lstrip("0")
+    today = today_words()
     done = sum(e.answered for s in sections for e in s.entries)
     total = sum(len(s.entries) for s in sections)
     return Doc(title, f"Made on {today}. {done} of {total} questions answered.", sections)

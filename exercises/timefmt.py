@@ -68,10 +68,20 @@ def local_clock(value: str) -> str:
         return str(value)[:MAX_TIME_CHARS]
 
 
+def day_words(day: _dt.date) -> str:
+    """A day in words, the course's one date format: '26 November 2026'."""
+    return f"{day.day} {day:%B %Y}"
+
+
+def today_words() -> str:
+    """Today's date in words, for the top of a document: '26 November 2026'."""
+    return day_words(_dt.date.today())
+
+
 def local_day(value: str) -> str:
     """A saved time's day in local time: '26 November 2026'."""
     try:
         moment = parse_time(value).astimezone()
     except (ValueError, OverflowError):
         return str(value)[:MAX_TIME_CHARS]
-    return f"{moment.day} {moment:%B %Y}"
+    return day_words(moment)

@@ -57,8 +57,9 @@ from filelock import FileLock, Timeout
 
 from .model import Answer, AnswerError
 from .timefmt import now_utc, parse_time
+from .versioned_json import WORKBOOK_FORMAT, VersionedFileError, read_versioned
 
-FORMAT = "spread-course-workbook"
+FORMAT = WORKBOOK_FORMAT
 """The ``format`` marker every workbook file carries."""
 
 VERSION = 1
@@ -152,10 +153,6 @@ def os_problem(err: OSError, doing: str = "saved") -> str:
     return f"Your workbook could not be {doing} because {reason}.{advice}"
 
 
-def _parse_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a number JSON allows")
-
-
 def parse_workbook(data: bytes) -> dict[str, Answer]:
     """Read workbook bytes into answers; raise WorkbookError saying why they are unusable.
 
@@ -163,28 +160,11 @@ def parse_workbook(data: bytes) -> dict[str, Answer]:
     exception); a workbook from a newer course is a :class:`NewerWorkbookError`.
     """
     try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        raise WorkbookError("it is not a text file.") from None
-    try:
-        doc = json.loads(text, parse_constant=_parse_constant)
-    except json.JSONDecodeError as err:
-        raise WorkbookError(f"it is not valid JSON ({err.msg}, line {err.lineno}).") from None
-    except RecursionError:
-        raise WorkbookError("it is nested too deeply to be a workbook.") from None
-    except (ValueError, MemoryError):
-        raise WorkbookError("it holds a number that is too large or not a number.") from None
-    if not isinstance(doc, dict) or doc.get("format") != FORMAT:
-        raise WorkbookError("it is not a course workbook (it has no workbook marker).")
-    version = doc.get("version")
-    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
-        raise WorkbookError("its version number is missing or wrong.")
-    if version > VERSION:
-        raise NewerWorkbookError(
-            f"it was written by a newer version of the course (version {version}); "
-            "update your copy of the course to read it.",
-            version,
-        )
+        doc = read_versioned(data, FORMAT, VERSION, "course workbook")
+    except VersionedFileError as err:
+        if err.problem == "newer":
+            raise NewerWorkbookError(f"{err}.", err.version) from None
+        raise WorkbookError(f"{err}.") from None
     raw = doc.get("answers")
     if not isinstance(raw, dict):
         raise WorkbookError("its list of answers is missing.")

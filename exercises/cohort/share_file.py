@@ -40,8 +40,9 @@ from ..catalogue import Catalogue
 from ..kinds import KIND_SPECS
 from ..model import Answer, AnswerError, Prompt, is_empty, now_iso
 from ..timefmt import NoZoneError, parse_time
+from ..versioned_json import SHARE_FORMAT, WORKBOOK_FORMAT, VersionedFileError, read_versioned
 
-FORMAT = "spread-course-share"
+FORMAT = SHARE_FORMAT
 """The ``format`` marker every share file carries."""
 
 VERSION = 1
@@ -344,34 +345,16 @@ def _decode(data: bytes) -> dict[str, Any]:
     if len(data) > MAX_SHARE_BYTES:
         raise ShareError(f"The file is {len(data):,} bytes; a share file is at most 1 MB.", DAMAGED)
     try:
-        doc = json.loads(data.decode("utf-8"))
-    except UnicodeDecodeError:
-        raise ShareError("It is not a text file (its bytes are not UTF-8).", DAMAGED) from None
-    except json.JSONDecodeError as err:
-        raise ShareError(f"It is not valid JSON ({err.msg}, line {err.lineno}).", DAMAGED) from None
-    except (ValueError, RecursionError):
-        raise ShareError(
-            "It is not JSON a share file can hold (too deep or too large).", DAMAGED
-        ) from None
-    if not isinstance(doc, dict):
-        raise ShareError(f"It is JSON, but a {type(doc).__name__}, not a share file.")
-    if doc.get("format") != FORMAT:
-        if doc.get("format") == "spread-course-workbook":
+        doc = read_versioned(data, FORMAT, VERSION, "share file")
+    except VersionedFileError as err:
+        if err.problem == "other" and err.marker == WORKBOOK_FORMAT:
             raise ShareError(
                 "It is a whole workbook, not a share file; ask the learner to make a share "
                 "file instead (their workbook was not read).",
                 WORKBOOK,
-            )
-        raise ShareError("It is not a share file (it has no share file marker).")
-    version = doc.get("version")
-    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
-        raise ShareError(f"Its version {version!r} is not a share file version.")
-    if version > VERSION:
-        raise ShareError(
-            f"It was made by a newer version of the course (version {version}); update this "
-            "copy of the course to read it.",
-            NEWER,
-        )
+            ) from None
+        reason = {"damaged": DAMAGED, "newer": NEWER}.get(err.problem, INVALID)
+        raise ShareError(f"{str(err)[0].upper()}{str(err)[1:]}.", reason) from None
     missing = [f for f in FIELDS if f not in doc]
     extra = sorted(str(f)[:40] for f in doc if f not in FIELDS)
     if missing:

@@ -17,7 +17,6 @@ Pure functions apart from :func:`write_outputs`; no ipywidgets.
 from __future__ import annotations
 
 import csv
-import datetime as _dt
 import io
 from html import escape
 from pathlib import Path
@@ -27,6 +26,7 @@ import pandas as pd
 
 from ..kinds.position import MIDDLE, QUADRANT_KEYS, quadrant_labels
 from ..report import STYLE
+from ..timefmt import today_words
 from .folder import without_gc
 from .summary import CohortSummary, CountTable
 
@@ -53,7 +53,7 @@ def _count_text(value: Any) -> str:
 
 def made_on() -> str:
     """Today's date in words, for the top of a summary."""
-    return _dt.date.today().strftime("%d %B %Y").lstrip("0")
+    return today_words()
 
 
 # --------------------------------------------------------------------------- CSV
@@ -63,7 +63,7 @@ def neutralise_frame(frame: pd.DataFrame) -> pd.DataFrame:
     """Every cell as text (empty where missing), with :func:`neutralise` applied."""
     cells = frame.astype(object).where(frame.notna(), "")
     safe = {
-        column: ["'" + v if v.startswith(FORMULA_STARTS) else v for v in map(str, values.tolist())]
+        column: [neutralise(v) for v in map(str, values.tolist())]
         for column, values in cells.items()
     }
     return pd.DataFrame(safe, columns=frame.columns, dtype=object)

@@ -8,8 +8,11 @@ from typing import Any
 
 from ..model import Prompt, rows_in
 from . import rows
+from .rows import blocks as blocks
+from .rows import form as form
+from .rows import schema as schema
 from .samples import ACTIONS, REHEARSAL_START
-from .spec import LISTED, KindSpec, no_taste
+from .spec import kind_spec, no_taste
 
 
 def rehearsal(prompt: Prompt, taste: None, tilt: float, rng: random.Random) -> Any:
@@ -20,18 +23,9 @@ def rehearsal(prompt: Prompt, taste: None, tilt: float, rng: random.Random) -> A
     return made
 
 
-SPEC = KindSpec(
-    name="actions",
-    heading="Plan your actions",
-    prompt_keys=frozenset({"add_label"}),
-    read=rows.add_label,
-    check=rows_in,
-    schema=rows.schema,
-    widget="exercises.widgets.controls:ListControl",
-    form=rows.form,
-    blocks=rows.blocks,
-    free_text=True,
-    cohort=LISTED,
-    rehearsal_taste=no_taste,
-    rehearsal=rehearsal,
-)
+read = rows.add_label
+check = rows_in
+rehearsal_taste = no_taste
+
+
+SPEC = kind_spec("actions", "Plan your actions", "ListControl", globals(), {"add_label"})

@@ -9,7 +9,7 @@ from ..blocks import Block
 from ..form_parts import choices_html
 from ..model import AnswerError, Prompt
 from .options import labelled
-from .spec import Counted, KindSpec, Layout
+from .spec import Counted, Layout, kind_spec
 
 if TYPE_CHECKING:
     from ..catalogue import PromptReader
@@ -54,18 +54,11 @@ def rehearsal(prompt: Prompt, taste: dict[str, float], tilt: float, rng: random.
     return [o.id for o in prompt.options if rng.random() < taste[o.id]]
 
 
-SPEC = KindSpec(
-    name="checklist",
-    heading="Tick all that apply",
-    prompt_keys=frozenset({"options"}),
-    read=read,
-    check=check,
-    schema=schema,
-    widget="exercises.widgets.controls:ChecklistControl",
-    form=form,
-    blocks=blocks,
-    free_text=False,
+SPEC = kind_spec(
+    "checklist",
+    "Tick all that apply",
+    "ChecklistControl",
+    globals(),
+    {"options"},
     cohort=Counted("ticks", layout),
-    rehearsal_taste=rehearsal_taste,
-    rehearsal=rehearsal,
 )

@@ -9,7 +9,7 @@ from ..blocks import Block
 from ..form_parts import choices_html
 from ..model import Prompt
 from .options import check_one, labelled, one_block, one_schema
-from .spec import Counted, KindSpec, Layout
+from .spec import Counted, Layout, kind_spec
 
 if TYPE_CHECKING:
     from ..catalogue import PromptReader
@@ -40,18 +40,15 @@ def rehearsal(prompt: Prompt, taste: list[float], tilt: float, rng: random.Rando
     return rng.choices([o.id for o in prompt.options], taste)[0]
 
 
-SPEC = KindSpec(
-    name="choice",
-    heading="Choose one",
-    prompt_keys=frozenset({"options"}),
-    read=read,
-    check=check_one,
-    schema=one_schema,
-    widget="exercises.widgets.controls:ChoiceControl",
-    form=form,
-    blocks=blocks,
-    free_text=False,
+check = check_one
+schema = one_schema
+
+
+SPEC = kind_spec(
+    "choice",
+    "Choose one",
+    "ChoiceControl",
+    globals(),
+    {"options"},
     cohort=Counted("options", layout),
-    rehearsal_taste=rehearsal_taste,
-    rehearsal=rehearsal,
 )

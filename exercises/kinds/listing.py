@@ -7,8 +7,11 @@ from typing import TYPE_CHECKING, Any
 
 from ..model import Field, Prompt, rows_in
 from . import rows
+from .rows import blocks as blocks
+from .rows import form as form
+from .rows import schema as schema
 from .samples import ROW_TEXT
-from .spec import LISTED, KindSpec, no_taste
+from .spec import kind_spec, no_taste
 
 if TYPE_CHECKING:
     from ..catalogue import PromptReader
@@ -44,18 +47,8 @@ def rehearsal(prompt: Prompt, taste: None, tilt: float, rng: random.Random) -> A
     return made
 
 
-SPEC = KindSpec(
-    name="list",
-    heading="Make a list",
-    prompt_keys=frozenset({"fields", "add_label"}),
-    read=read,
-    check=rows_in,
-    schema=rows.schema,
-    widget="exercises.widgets.controls:ListControl",
-    form=rows.form,
-    blocks=rows.blocks,
-    free_text=True,
-    cohort=LISTED,
-    rehearsal_taste=no_taste,
-    rehearsal=rehearsal,
-)
+check = rows_in
+rehearsal_taste = no_taste
+
+
+SPEC = kind_spec("list", "Make a list", "ListControl", globals(), {"fields", "add_label"})

@@ -11,7 +11,7 @@ from ..blocks import Block
 from ..charts import describe_position, position_marks, quadrant_svg
 from ..form_parts import choices_html
 from ..model import AnswerError, Axis, Prompt, int_in
-from .spec import Counted, KindSpec, Layout, no_taste
+from .spec import Counted, Layout, kind_spec, no_taste
 
 if TYPE_CHECKING:
     from ..catalogue import PromptReader
@@ -113,18 +113,14 @@ def rehearsal(prompt: Prompt, taste: None, tilt: float, rng: random.Random) -> d
     }
 
 
-SPEC = KindSpec(
-    name="position",
-    heading="Place yourself",
-    prompt_keys=frozenset({"x", "y", "quadrants"}),
-    read=read,
-    check=check,
-    schema=schema,
-    widget="exercises.widgets.controls:PositionControl",
-    form=form,
-    blocks=blocks,
-    free_text=False,
+rehearsal_taste = no_taste
+
+
+SPEC = kind_spec(
+    "position",
+    "Place yourself",
+    "PositionControl",
+    globals(),
+    {"x", "y", "quadrants"},
     cohort=Counted("quadrants", layout),
-    rehearsal_taste=no_taste,
-    rehearsal=rehearsal,
 )

@@ -9,7 +9,7 @@ from ..blocks import Block
 from ..form_parts import choices_html, verdict
 from ..model import Prompt
 from .options import check_one, labelled, one_block, one_schema
-from .spec import Counted, KindSpec, Layout, no_taste
+from .spec import Counted, Layout, kind_spec, no_taste
 
 if TYPE_CHECKING:
     from ..catalogue import PromptReader
@@ -51,18 +51,16 @@ def rehearsal(prompt: Prompt, taste: None, tilt: float, rng: random.Random) -> s
     return right[0] if rng.random() < 0.75 else rng.choice(wrong)
 
 
-SPEC = KindSpec(
-    name="quiz",
-    heading="Check your understanding",
-    prompt_keys=frozenset({"options"}),
-    read=read,
-    check=check_one,
-    schema=one_schema,
-    widget="exercises.widgets.controls:QuizControl",
-    form=form,
-    blocks=blocks,
-    free_text=False,
+check = check_one
+schema = one_schema
+rehearsal_taste = no_taste
+
+
+SPEC = kind_spec(
+    "quiz",
+    "Check your understanding",
+    "QuizControl",
+    globals(),
+    {"options"},
     cohort=Counted("options", layout),
-    rehearsal_taste=no_taste,
-    rehearsal=rehearsal,
 )

@@ -9,7 +9,7 @@ from ..blocks import Block
 from ..charts import describe_ratings, profile_svg
 from ..form_parts import choices_html
 from ..model import AnswerError, Item, Prompt, int_in
-from .spec import Counted, KindSpec, Layout
+from .spec import Counted, Layout, kind_spec
 
 if TYPE_CHECKING:
     from ..catalogue import PromptReader
@@ -110,18 +110,11 @@ def rehearsal(prompt: Prompt, taste: dict[str, float], tilt: float, rng: random.
     return {i.id: rate(i.id) for i in prompt.items} if prompt.items else rate("")
 
 
-SPEC = KindSpec(
-    name="rating",
-    heading="Rate yourself",
-    prompt_keys=frozenset({"scale", "items"}),
-    read=read,
-    check=check,
-    schema=schema,
-    widget="exercises.widgets.controls:RatingControl",
-    form=form,
-    blocks=blocks,
-    free_text=False,
+SPEC = kind_spec(
+    "rating",
+    "Rate yourself",
+    "RatingControl",
+    globals(),
+    {"scale", "items"},
     cohort=Counted("rating", layout),
-    rehearsal_taste=rehearsal_taste,
-    rehearsal=rehearsal,
 )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -66,3 +66,38 @@ class KindSpec:
 def no_taste(prompt: Prompt, rng: random.Random) -> None:
     """For kinds whose rehearsal answers need no shared leaning."""
     return None
+
+
+PARTS = ("read", "check", "schema", "form", "blocks", "rehearsal_taste", "rehearsal")
+"""The functions a kind module defines under these names (:func:`kind_spec` collects them)."""
+
+
+def kind_spec(
+    name: Kind,
+    heading: str,
+    control: str,
+    parts: Mapping[str, Any],
+    prompt_keys: Iterable[str] = (),
+    cohort: Counted | Literal["listed"] = LISTED,
+) -> KindSpec:
+    """A kind's :class:`KindSpec`, from its module's namespace (``globals()``), which
+    defines each of :data:`PARTS`: a function of its own, or a shared one imported under
+    the part's name (``from .rows import form as form``: the ``as`` keeps linters from
+    calling the import unused).
+
+    ``control`` names a class of :mod:`exercises.widgets.controls`. The share rule follows
+    the cohort treatment: a listed kind is free text, shared only by choice. A part left
+    out is a :class:`TypeError` when the kind module is imported.
+    """
+    missing = [part for part in PARTS if not callable(parts.get(part))]
+    if missing:
+        raise TypeError(f"The {name!r} kind module does not define {', '.join(missing)}.")
+    return KindSpec(
+        name=name,
+        heading=heading,
+        prompt_keys=frozenset(prompt_keys),
+        widget=f"exercises.widgets.controls:{control}",
+        free_text=cohort == LISTED,
+        cohort=cohort,
+        **{part: parts[part] for part in PARTS},
+    )

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from ..blocks import Block
 from ..model import MAX_TEXT, Prompt, text_in
 from .samples import LEARNED, PRACTICE, REFLECTION
-from .spec import LISTED, KindSpec, no_taste
+from .spec import kind_spec, no_taste
 
 if TYPE_CHECKING:
     from ..catalogue import PromptReader
@@ -45,18 +45,7 @@ def rehearsal(prompt: Prompt, taste: None, tilt: float, rng: random.Random) -> s
     return rng.choice(REFLECTION)
 
 
-SPEC = KindSpec(
-    name="text",
-    heading="Reflection",
-    prompt_keys=frozenset(),
-    read=read,
-    check=check,
-    schema=schema,
-    widget="exercises.widgets.controls:TextControl",
-    form=form,
-    blocks=blocks,
-    free_text=True,
-    cohort=LISTED,
-    rehearsal_taste=no_taste,
-    rehearsal=rehearsal,
-)
+rehearsal_taste = no_taste
+
+
+SPEC = kind_spec("text", "Reflection", "TextControl", globals())

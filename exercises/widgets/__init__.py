@@ -12,16 +12,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .api import (
-    Session,
-    session,
-    show,
-    show_cohort_summary,
-    show_module,
-    show_plan,
-    show_progress,
-    show_workbook,
-)
+from .. import WIDGET_FUNCTIONS
+from .api import Session, session
+from .api import show as show
+from .api import show_cohort_summary as show_cohort_summary
+from .api import show_module as show_module
+from .api import show_plan as show_plan
+from .api import show_progress as show_progress
+from .api import show_workbook as show_workbook
 from .exercise import Exercise
 from .panel import WorkbookPanel
 from .share import SharePanel
@@ -36,12 +34,7 @@ __all__ = [
     "SharePanel",
     "WorkbookPanel",
     "session",
-    "show",
-    "show_cohort_summary",
-    "show_module",
-    "show_plan",
-    "show_progress",
-    "show_workbook",
+    *WIDGET_FUNCTIONS,  # show, show_module, ...: the names are listed in exercises/__init__.py
 ]
 
 

@@ -11,10 +11,10 @@ from ..catalogue import Catalogue
 from ..plan import learning_record_doc, plan_doc, progress_doc
 from ..report import Doc, to_fragment, to_html, to_markdown
 from ..static_form import site_doc_html
-from ..workbook import Workbook, WorkbookError
+from ..workbook import Workbook
 from .exercise import flush_pending, live_only
 from .fallback import StaticFallback
-from .panel import document_bytes, download_link
+from .parts import document_bytes, download_link, read_answers
 from .style import style_tag
 
 
@@ -74,14 +74,10 @@ class _DocView(StaticFallback, W.VBox):
     def refresh(self) -> None:
         """Read the workbook now and redraw (after saving any typing still waiting)."""
         flush_pending()
-        try:
-            answers = self.workbook.answers()
-        except WorkbookError as err:
-            self.body.value = f"<p><strong>Problem:</strong> {escape(str(err))}</p>"
+        answers, notices = read_answers(self.workbook)
+        if answers is None:
+            self.body.value = notices
             return
-        notices = "".join(
-            f"<p><strong>Important:</strong> {escape(n)}</p>" for n in self.workbook.take_notices()
-        )
         try:
             built = self.build(answers)
         except Exception as err:  # a document that cannot be built must not break the page

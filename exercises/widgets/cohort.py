@@ -20,10 +20,9 @@ from ..cohort.share_file import ShareError
 from ..cohort.summary import CohortSummary, summarise
 from ..cohort.summary_output import rejected_csv, summary_csv, to_html, to_html_fragment
 from ..cohort.suppression import DEFAULT_MIN_COUNT, MIN_COUNT_RANGE
-from .controls import LABEL_STYLE
 from .exercise import live_only
 from .fallback import StaticFallback
-from .panel import download_link
+from .parts import LABEL_STYLE, download_link
 from .style import style_tag
 
 REHEARSAL_COHORT = "REHEARSAL"

@@ -20,9 +20,7 @@ from traitlets import TraitError
 
 from ..kinds import kind_of
 from ..model import Field, Prompt
-
-LABEL_STYLE = {"description_width": "initial"}
-"""Let a label take the width its words need."""
+from .parts import LABEL_STYLE
 
 
 def _stacked() -> W.Layout:

@@ -39,6 +39,7 @@ from ..timefmt import local_clock, local_words
 from ..workbook import ANY, SaveConflict, Workbook, WorkbookError
 from .controls import build_control
 from .fallback import StaticFallback
+from .parts import notice_lines
 from .style import style_tag
 
 STATIC_NOTE = f'<div class="course-static-only" style="display:none" role="note">{NOT_KEPT}</div>'
@@ -299,8 +300,7 @@ class Exercise(StaticFallback, W.VBox):
             )
 
     def _say(self, message: str, problem: bool = False) -> None:
-        notices = self.workbook.take_notices()
-        lines = [f"<strong>Important:</strong> {escape(n)}" for n in notices]
+        lines = notice_lines(self.workbook)
         lines.append(("<strong>Problem:</strong> " if problem else "") + escape(message))
         self.status.value = (
             '<div class="course-status" role="status" aria-live="polite">'

@@ -10,7 +10,6 @@ learner ticks a box.
 
 from __future__ import annotations
 
-import base64
 import datetime as _dt
 from collections.abc import Callable
 from html import escape
@@ -24,13 +23,9 @@ from ..timefmt import local_words
 from ..workbook import ImportChange, ImportPreview, Workbook, WorkbookError
 from .exercise import flush_pending, live_only
 from .fallback import StaticFallback
+from .parts import document_bytes, download_link, problem_html, read_answers
 from .share import SharePanel
 from .style import style_tag
-
-
-def document_bytes(text: str) -> bytes:
-    """A readable document as UTF-8 (a lone surrogate in an answer becomes '?')."""
-    return text.encode("utf-8", "replace")
 
 
 def change_words(change: ImportChange, title: str) -> str:
@@ -54,14 +49,6 @@ def change_words(change: ImportChange, title: str) -> str:
     if change.action == "keep" and change.future:
         what = f"{mine} stays, unless you choose to take answers with a later time."
     return f"{title}: {what}{clock}"
-
-
-def download_link(data: bytes, filename: str, mime: str, label: str) -> str:
-    """An HTML link that downloads ``data`` as ``filename``."""
-    encoded = base64.b64encode(data).decode("ascii")
-    return (
-        f'<a download="{escape(filename)}" href="data:{mime};base64,{encoded}">{escape(label)}</a>'
-    )
 
 
 class WorkbookPanel(StaticFallback, W.VBox):
@@ -138,17 +125,12 @@ class WorkbookPanel(StaticFallback, W.VBox):
 
     def refresh(self) -> None:
         """Update the line saying where the workbook is and how many answers it holds."""
-        try:
-            count = len(self.workbook.answers())
-            counted = f"It holds {count} answer{'s' if count != 1 else ''}."
-        except WorkbookError as err:
-            counted = str(err)
-        notices = "".join(
-            f"<p><strong>Important:</strong> {escape(n)}</p>" for n in self.workbook.take_notices()
-        )
+        answers, notices = read_answers(self.workbook)
+        count = len(answers or {})
+        counted = f" It holds {count} answer{'s' if count != 1 else ''}." if answers else ""
         self.where.value = (
             f"{notices}<p>Your answers save by themselves to "
-            f"<code>{escape(str(self.workbook.path))}</code>. {counted}</p>"
+            f"<code>{escape(str(self.workbook.path))}</code>.{counted}</p>"
         )
 
     def make_downloads(self) -> None:
@@ -198,7 +180,7 @@ class WorkbookPanel(StaticFallback, W.VBox):
         else:
             links += readable
         listed = "<ul>" + "".join(f"<li>{a}</li>" for a in links) + "</ul>" if links else ""
-        said = "".join(f"<p><strong>Problem:</strong> {escape(p)}</p>" for p in problems)
+        said = "".join(problem_html(p) for p in problems)
         self.downloads.value = listed + said
         self.refresh()
 

@@ -26,8 +26,8 @@ from ..cohort.share_file import (
     remember_nickname,
 )
 from ..workbook import Workbook, WorkbookError
-from .controls import LABEL_STYLE
 from .exercise import live_only
+from .parts import LABEL_STYLE, download_link, problem_html
 
 INTRO = (
     "<p>If you are learning with a group, your facilitator may ask for a <em>share "
@@ -95,7 +95,7 @@ class SharePanel(W.VBox):
         try:
             prompts = free_text_prompts(self.workbook.answers(), self.catalogue)
         except WorkbookError as err:
-            self.preview_area.value = f"<p><strong>Problem:</strong> {escape(str(err))}</p>"
+            self.preview_area.value = problem_html(str(err))
             return
         boxes = {}
         for prompt in prompts:
@@ -143,7 +143,7 @@ class SharePanel(W.VBox):
             )
         except (ShareError, WorkbookError) as err:
             self._stale()
-            self.preview_area.value = f"<p><strong>Problem:</strong> {escape(str(err))}</p>"
+            self.preview_area.value = problem_html(str(err))
             return
         items = "".join(f"<li>{escape(line)}</li>" for line in describe(share, self.catalogue))
         self.preview_area.value = (
@@ -156,8 +156,6 @@ class SharePanel(W.VBox):
 
     def make(self) -> None:
         """Offer the previewed share file as a download, and remember the nickname."""
-        from .panel import download_link  # here, not at the top: panel imports this module
-
         if self._share is None:
             self.result.value = "<p>Preview what you will share first.</p>"
             return
