@@ -81,19 +81,25 @@ class PromptReader:
     def fail(self, message: str) -> CatalogueError:
         return _fail(self.source, self.where, message)
 
-    def text(self, data: dict, key: str, required: bool = True) -> str:
+    def text(self, data: dict[str, Any], key: str, required: bool = True) -> str:
         value = data.get(key, "")
         if not isinstance(value, str) or (required and not value.strip()):
             raise self.fail(f"{key!r} must be {'non-empty ' if required else ''}text.")
         return value.strip()
 
-    def slug(self, data: dict, key: str = "id") -> str:
+    def whole(self, data: dict[str, Any], key: str) -> int:
+        value = data.get(key)
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            raise self.fail(f"{key!r} must be a whole number.")
+        return value
+
+    def slug(self, data: dict[str, Any], key: str = "id") -> str:
         value = data.get(key)
         if not isinstance(value, str) or not SLUG.match(value):
             raise self.fail(f"{key!r} must be lower-case words joined by hyphens, not {value!r}.")
         return value
 
-    def mapping_list(self, data: dict, key: str, minimum: int) -> list[dict]:
+    def mapping_list(self, data: dict[str, Any], key: str, minimum: int) -> list[dict[str, Any]]:
         value = data.get(key)
         if not isinstance(value, list) or len(value) < minimum:
             raise self.fail(f"{key!r} must be a list of at least {minimum} entries.")
@@ -113,11 +119,7 @@ class PromptReader:
         if extra:
             raise self.fail(f"unknown keys {sorted(extra)}.")
         module_id = self.slug(data, "module")
-        number = data.get("number")
-        minutes = data.get("minutes")
-        for key, value in (("number", number), ("minutes", minutes)):
-            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-                raise self.fail(f"{key!r} must be a whole number.")
+        number, minutes = self.whole(data, "number"), self.whole(data, "minutes")
         title = self.text(data, "title")
         raw = data.get("prompts") or []
         if not isinstance(raw, list):
@@ -154,7 +156,7 @@ class PromptReader:
         }
         return Prompt(**common, **spec.read(self, data))
 
-    def labels(self, values: list, key: str) -> tuple[str, ...]:
+    def labels(self, values: list[Any], key: str) -> tuple[str, ...]:
         if not all(isinstance(v, str) and v.strip() for v in values):
             raise self.fail(
                 f"every label in {key!r} must be text; put words such as Yes, No, On "
@@ -162,7 +164,7 @@ class PromptReader:
             )
         return tuple(values)
 
-    def options(self, data: dict) -> tuple[Option, ...]:
+    def options(self, data: dict[str, Any]) -> tuple[Option, ...]:
         raw = self.mapping_list(data, "options", 2)
         options = tuple(
             Option(
@@ -176,7 +178,7 @@ class PromptReader:
         self.unique([o.id for o in options], "option")
         return options
 
-    def axis(self, data: dict, key: str) -> Axis:
+    def axis(self, data: dict[str, Any], key: str) -> Axis:
         raw = data.get(key)
         if not isinstance(raw, dict):
             raise self.fail(f"{key!r} must be a mapping with label, low and high.")

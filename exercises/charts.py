@@ -42,7 +42,7 @@ def _lead(title: str) -> str:
     return title if title.endswith(("?", "!", ".")) else f"{title}:"
 
 
-def describe_position(prompt: Prompt, value: dict | None) -> str:
+def describe_position(prompt: Prompt, value: dict[str, int] | None) -> str:
     """One sentence saying where the learner placed themselves on both axes."""
     if prompt.x is None or prompt.y is None:
         raise ValueError(f"{prompt.id} is not a position exercise.")
@@ -59,7 +59,7 @@ def describe_position(prompt: Prompt, value: dict | None) -> str:
     return f"{text} Quadrant: {quadrant}." if quadrant else text
 
 
-def quadrant_label(prompt: Prompt, value: dict | None) -> str:
+def quadrant_label(prompt: Prompt, value: dict[str, int] | None) -> str:
     """The label of the quadrant a position falls in ('' on a middle line or unlabelled)."""
     if not value or not prompt.quadrants or prompt.x is None or prompt.y is None:
         return ""
@@ -69,7 +69,7 @@ def quadrant_label(prompt: Prompt, value: dict | None) -> str:
     return prompt.quadrants[(value["x"] > mid_x) + 2 * (value["y"] > mid_y)]
 
 
-def quadrant_svg(prompt: Prompt, value: dict | None) -> str:
+def quadrant_svg(prompt: Prompt, value: dict[str, int] | None) -> str:
     """A two-axis chart with the four quadrant labels and the learner's point, if any."""
     if prompt.x is None or prompt.y is None:
         raise ValueError(f"{prompt.id} is not a position exercise.")
@@ -101,7 +101,7 @@ def quadrant_svg(prompt: Prompt, value: dict | None) -> str:
     return _svg(width, pad + size + 52, describe_position(prompt, value), "".join(parts))
 
 
-def _you_mark(prompt: Prompt, value: dict | None) -> str:
+def _you_mark(prompt: Prompt, value: dict[str, int] | None) -> str:
     """The learner's point and the word 'You' beside it, or nothing."""
     if not value or prompt.x is None or prompt.y is None:
         return ""
@@ -132,7 +132,7 @@ def position_marks(prompt: Prompt) -> dict[str, list[str]]:
     return marks
 
 
-def describe_ratings(prompt: Prompt, value: dict | int | None) -> str:
+def describe_ratings(prompt: Prompt, value: dict[str, int] | int | None) -> str:
     """One sentence listing each rating in words, for a grid or a single rating."""
     scale = prompt.scale
     if not value:
@@ -147,7 +147,7 @@ def describe_ratings(prompt: Prompt, value: dict | int | None) -> str:
     return f"{_lead(prompt.title)} " + "; ".join(rated) + "."
 
 
-def profile_svg(prompt: Prompt, value: dict | None) -> str:
+def profile_svg(prompt: Prompt, value: dict[str, int] | None) -> str:
     """A bar chart of a rating grid: each item's words above its bar, values written out."""
     top = len(prompt.scale)
     bar_w, pad = 420, 10

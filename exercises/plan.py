@@ -17,10 +17,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .blocks import GAP, Block
 from .catalogue import Catalogue
 from .fitting import fit_answers
 from .model import Answer, Module, Prompt, is_empty
-from .report import GAP, Block, Doc, Entry, Section, answer_blocks, entry
+from .report import Doc, Entry, Section, answer_blocks, entry
 from .timefmt import local_day, today_words
 
 CHANGE = "mindset.my-innovation"

@@ -51,7 +51,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 
 from filelock import FileLock, Timeout
 
@@ -153,6 +153,35 @@ def os_problem(err: OSError, doing: str = "saved") -> str:
     return f"Your workbook could not be {doing} because {reason}.{advice}"
 
 
+class SavedAnswer(TypedDict):
+    """One answer in a workbook file: the value and when it was saved (ISO 8601, with zone)."""
+
+    value: Any
+    saved_at: str
+
+
+class WorkbookDoc(TypedDict):
+    """A workbook file's document (see the module's docstring). :func:`dump_workbook` writes
+    it as text, one answer a line; :func:`parse_workbook` reads and checks it."""
+
+    format: str
+    version: int
+    answers: dict[str, SavedAnswer]
+
+
+def _saved_answer(prompt_id: str, entry: Any) -> SavedAnswer:
+    """One answer of a workbook file, checked; WorkbookError if it is damaged."""
+    if not isinstance(entry, dict) or "value" not in entry:
+        raise WorkbookError(f"the answer to {prompt_id[:80]!r} is damaged.")
+    try:
+        parse_time(entry.get("saved_at"))
+    except ValueError:
+        raise WorkbookError(
+            f"the answer to {prompt_id[:80]!r} has no valid time (with its time zone)."
+        ) from None
+    return {"value": entry["value"], "saved_at": entry["saved_at"]}
+
+
 def parse_workbook(data: bytes) -> dict[str, Answer]:
     """Read workbook bytes into answers; raise WorkbookError saying why they are unusable.
 
@@ -168,18 +197,15 @@ def parse_workbook(data: bytes) -> dict[str, Answer]:
     raw = doc.get("answers")
     if not isinstance(raw, dict):
         raise WorkbookError("its list of answers is missing.")
-    answers = {}
-    for prompt_id, entry in raw.items():
-        if not isinstance(entry, dict) or "value" not in entry:
-            raise WorkbookError(f"the answer to {prompt_id[:80]!r} is damaged.")
-        try:
-            parse_time(entry.get("saved_at"))
-        except ValueError:
-            raise WorkbookError(
-                f"the answer to {prompt_id[:80]!r} has no valid time (with its time zone)."
-            ) from None
-        answers[prompt_id] = Answer(prompt_id, entry["value"], entry["saved_at"])
-    return answers
+    checked: WorkbookDoc = {
+        "format": FORMAT,
+        "version": doc["version"],
+        "answers": {pid: _saved_answer(pid, entry) for pid, entry in raw.items()},
+    }
+    return {
+        pid: Answer(pid, entry["value"], entry["saved_at"])
+        for pid, entry in checked["answers"].items()
+    }
 
 
 _ENCODE = json.JSONEncoder(ensure_ascii=False).encode
@@ -187,7 +213,7 @@ _ENCODE_ASCII = json.JSONEncoder(ensure_ascii=True).encode
 
 
 def _line(pid: str, answer: Answer) -> str:
-    entry = {"value": answer.value, "saved_at": answer.saved_at}
+    entry: SavedAnswer = {"value": answer.value, "saved_at": answer.saved_at}
     line = f"  {_ENCODE(pid)}: {_ENCODE(entry)}"
     try:
         line.encode("utf-8")
@@ -207,7 +233,7 @@ def dump_workbook(
     reuse the lines of answers that did not change; it is updated in place.
     """
     memo = {} if memo is None else memo
-    lines = []
+    lines: list[str] = []
     append, recall = lines.append, memo.get
     for pid in sorted(answers):
         answer = answers[pid]

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from ..catalogue import Catalogue
-from .share_file import DAMAGED, MAX_SHARE_BYTES, ShareError, read_share
+from .share_file import DAMAGED, MAX_SHARE_BYTES, ShareDoc, ShareError, read_share
 
 Rejected = tuple[str, str, str]
 """A file set aside: its name, the reason in a sentence, and the kind of reason."""
@@ -40,9 +40,15 @@ def without_gc() -> Iterator[None]:
             gc.enable()
 
 
+class FiledShare(ShareDoc):
+    """A checked share file's document with the name of the file it was read from."""
+
+    file: str
+
+
 def read_folder(
     folder: Path | str, catalogue: Catalogue
-) -> tuple[list[dict[str, Any]], list[Rejected], int]:
+) -> tuple[list[FiledShare], list[Rejected], int]:
     """Read and check every share file in ``folder``, one by one.
 
     Returns (usable documents, each with its ``file`` name; rejected (file, reason, kind)
@@ -54,7 +60,8 @@ def read_folder(
         raise FileNotFoundError(f"There is no folder {where}.")
     if not where.is_dir():
         raise NotADirectoryError(f"{where} is a file, not a folder of share files.")
-    docs, rejected = [], []
+    docs: list[FiledShare] = []
+    rejected: list[Rejected] = []
     checked: dict[Any, Any] = {}  # values already checked, shared by every file here
     paths = share_files(where)
     with without_gc():
@@ -72,6 +79,6 @@ def read_folder(
                 reason = f"It could not be read ({err.strerror or err})."
                 rejected.append((path.name, reason, DAMAGED))
             else:
-                doc["file"] = path.name
-                docs.append(doc)
+                filed: FiledShare = {**doc, "file": path.name}
+                docs.append(filed)
     return docs, rejected, len(paths)

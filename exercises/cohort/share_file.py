@@ -34,7 +34,7 @@ import secrets
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 
 from ..catalogue import Catalogue
 from ..kinds import KIND_SPECS
@@ -96,6 +96,20 @@ _FIRST = _FIRST_WORDS.split()
 _SECOND = _SECOND_WORDS.split()
 FIRST_WORDS, SECOND_WORDS = tuple(_FIRST), tuple(_SECOND)
 """The words a nickname is made of (the website's script makes nicknames from them too)."""
+
+
+class ShareDoc(TypedDict):
+    """A share file's document (the format above): what :func:`build_share` makes and
+    :func:`read_share` returns once every field is checked."""
+
+    format: str
+    version: int
+    nickname: str
+    cohort: str
+    made_at: str
+    answered: list[str]
+    answers: dict[str, Any]
+    shared_text: dict[str, Any]
 
 
 DAMAGED, WORKBOOK, NEWER, INVALID = "damaged", "workbook", "newer", "invalid"
@@ -205,7 +219,7 @@ def free_text_prompts(answers: dict[str, Answer], catalogue: Catalogue) -> list[
 class Share:
     """A share file ready to write: its document, and what was left out and why."""
 
-    doc: dict[str, Any]
+    doc: ShareDoc
     held_back: list[str] = field(default_factory=list)
     skipped: dict[str, str] = field(default_factory=dict)
 
@@ -231,7 +245,7 @@ def build_share(
         raise ShareError(
             f"{', '.join(unknown)}: only answered written questions can be chosen for sharing."
         )
-    doc = {
+    doc: ShareDoc = {
         "format": FORMAT,
         "version": VERSION,
         "nickname": check_nickname(nickname),
@@ -364,9 +378,7 @@ def _decode(data: bytes) -> dict[str, Any]:
     return doc
 
 
-def read_share(
-    data: bytes, catalogue: Catalogue, cache: dict[Any, Any] | None = None
-) -> dict[str, Any]:
+def read_share(data: bytes, catalogue: Catalogue, cache: dict[Any, Any] | None = None) -> ShareDoc:
     """Check the bytes of a share file against ``catalogue``; return its document, with the
     nickname checked, the cohort code in capitals and every value checked.
 
@@ -410,6 +422,7 @@ def read_share(
         for pid, value in values.items():
             # The key keeps types apart (True is not 1): a plain value with its class,
             # anything else as JSON text. Written answers are never cached.
+            seen: tuple[Any, ...] | None
             if free:
                 seen = None
             elif isinstance(value, (str, int)):
@@ -430,9 +443,12 @@ def read_share(
             if seen is not None:
                 cache[seen] = clean[key][pid]
     return {
-        **doc,
+        "format": FORMAT,
+        "version": doc["version"],
         "nickname": nickname,
         "cohort": cohort,
+        "made_at": doc["made_at"],
+        "answered": answered,
         "answers": clean["answers"],
         "shared_text": clean["shared_text"],
     }

@@ -35,7 +35,7 @@ from ..kinds import Counted, kind_of
 from ..kinds.position import MIDDLE, QUADRANT_KEYS, axes
 from ..kinds.spec import Layout
 from ..model import Prompt
-from .folder import Rejected, read_folder, without_gc
+from .folder import FiledShare, Rejected, read_folder, without_gc
 from .share_file import (
     DAMAGED,
     INVALID,
@@ -138,8 +138,8 @@ class CohortSummary:
 
 
 def _choose_cohort(
-    docs: list[dict[str, Any]], cohort: str | None, rejected: list[Rejected], notes: list
-) -> tuple[str | None, list[dict[str, Any]]]:
+    docs: list[FiledShare], cohort: str | None, rejected: list[Rejected], notes: list[str]
+) -> tuple[str | None, list[FiledShare]]:
     """Keep one cohort's files (the named one, or the most common code) and report the rest."""
     if not docs:
         return (cohort.upper() if cohort else None), []
@@ -171,9 +171,7 @@ def _choose_cohort(
     return cohort, keep
 
 
-def _newest_per_learner(
-    docs: list[dict[str, Any]], rejected: list[Rejected]
-) -> list[dict[str, Any]]:
+def _newest_per_learner(docs: list[FiledShare], rejected: list[Rejected]) -> list[FiledShare]:
     """Keep each nickname's newest file; report the older ones."""
     if not docs:
         return []
@@ -251,7 +249,7 @@ COUNTERS = {
 """Each way of counting answers, named by a kind's :class:`~exercises.kinds.Counted`."""
 
 
-def count_answers(docs: list[dict[str, Any]], catalogue: Catalogue) -> dict[str, pd.DataFrame]:
+def count_answers(docs: list[FiledShare], catalogue: Catalogue) -> dict[str, pd.DataFrame]:
     """Raw counts (nothing hidden yet) for every structured prompt, keyed by prompt id."""
     values: dict[str, list[Any]] = defaultdict(list)
     for doc in docs:
@@ -272,7 +270,7 @@ def count_answers(docs: list[dict[str, Any]], catalogue: Catalogue) -> dict[str,
     return tables
 
 
-def count_completion(docs: list[dict[str, Any]], catalogue: Catalogue) -> pd.DataFrame:
+def count_completion(docs: list[FiledShare], catalogue: Catalogue) -> pd.DataFrame:
     """Raw counts of learners per module: answered every question, some, or none yet."""
     modules = [m for m in catalogue.modules.values() if m.prompts]
     column = {p.id: n for n, m in enumerate(modules) for p in m.prompts}
@@ -301,7 +299,7 @@ def _row_lines(prompt: Prompt, rows: list[dict[str, str]]) -> str:
     )
 
 
-def shared_texts(docs: list[dict[str, Any]], catalogue: Catalogue) -> pd.DataFrame:
+def shared_texts(docs: list[FiledShare], catalogue: Catalogue) -> pd.DataFrame:
     """Every shared written answer with its module and question, without nicknames.
 
     Rows of a list or action plan become one line each. Answers are in course order,
@@ -338,7 +336,7 @@ def _safe(catalogue: Catalogue, pid: str, raw: pd.DataFrame, min_count: int) -> 
 
 
 def summarise_docs(
-    docs: list[dict[str, Any]],
+    docs: list[FiledShare],
     catalogue: Catalogue,
     min_count: int = DEFAULT_MIN_COUNT,
     cohort: str | None = None,

@@ -24,7 +24,7 @@ from typing import Any
 
 import pandas as pd
 
-from ..kinds.position import MIDDLE, QUADRANT_KEYS, quadrant_labels
+from ..kinds.position import MIDDLE, QUADRANT_KEYS, axes, quadrant_labels
 from ..report import STYLE
 from ..timefmt import today_words
 from .folder import without_gc
@@ -231,9 +231,8 @@ def heat_table(table: CountTable) -> str:
 
 def quadrant_table(table: CountTable) -> str:
     """A position prompt's counts laid out as its four quadrants (high y at the top)."""
-    p = table.prompt
-    assert p.x is not None and p.y is not None
-    names = quadrant_labels(p)
+    x, y = axes(table.prompt)
+    names = quadrant_labels(table.prompt)
     counts = dict(zip(names, table.counts.iloc[0], strict=True))
     total = table.answered.iloc[0]
 
@@ -251,13 +250,13 @@ def quadrant_table(table: CountTable) -> str:
     )
     markup = (
         f"<table>{_caption(table)}<thead><tr><td></td>"
-        f"{_th(f'{p.x.label}: {p.x.low}')}{_th(f'{p.x.label}: {p.x.high}')}</tr></thead><tbody>"
-        f"<tr>{_th(f'{p.y.label}: {p.y.high}', 'row')}{cell(low_high)}{cell(high_high)}</tr>"
-        f"<tr>{_th(f'{p.y.label}: {p.y.low}', 'row')}{cell(low_low)}{cell(high_low)}</tr>"
+        f"{_th(f'{x.label}: {x.low}')}{_th(f'{x.label}: {x.high}')}</tr></thead><tbody>"
+        f"<tr>{_th(f'{y.label}: {y.high}', 'row')}{cell(low_high)}{cell(high_high)}</tr>"
+        f"<tr>{_th(f'{y.label}: {y.low}', 'row')}{cell(low_low)}{cell(high_low)}</tr>"
         f"</tbody></table>"
     )
     answered = f"<p>{middle}Answered by: <strong>{_count_text(total)}</strong>.</p>"
-    return _scroll(p.title, markup) + answered
+    return _scroll(table.prompt.title, markup) + answered
 
 
 def _section(title: str, body: str, level: int, lead: str = "") -> str:

@@ -26,7 +26,7 @@ class Counted:
     layout: Callable[[Prompt], Layout]
 
 
-LISTED = "listed"
+LISTED: Literal["listed"] = "listed"
 """The cohort treatment of a free-text kind: its shared answers are listed, never counted."""
 
 

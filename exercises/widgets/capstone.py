@@ -8,6 +8,7 @@ from html import escape
 import ipywidgets as W
 
 from ..catalogue import Catalogue
+from ..model import Answer
 from ..plan import learning_record_doc, plan_doc, progress_doc
 from ..report import Doc, to_fragment, to_html, to_markdown
 from ..static_form import site_doc_html
@@ -60,7 +61,7 @@ class _DocView(StaticFallback, W.VBox):
         self.add_class("course-document")
         self.refresh()
 
-    def build(self, answers: dict, live: bool = True) -> str:  # pragma: no cover
+    def build(self, answers: dict[str, Answer], live: bool = True) -> str:  # pragma: no cover
         """The HTML to show for these answers (``live``: with download links)."""
         raise NotImplementedError
 
@@ -97,7 +98,7 @@ class PlanView(_DocView):
     documents = ("plan", "record")
     site_button = "Build my plan and learning record from my answers"
 
-    def build(self, answers: dict, live: bool = True) -> str:
+    def build(self, answers: dict[str, Answer], live: bool = True) -> str:
         plan = plan_doc(self.catalogue, answers)
         record = learning_record_doc(self.catalogue, answers)
         links = _downloads(plan, "my-spread-and-adoption-plan", "my plan") + _downloads(
@@ -119,5 +120,5 @@ class ProgressView(_DocView):
     documents = ("progress",)
     site_button = "Show my progress from my answers"
 
-    def build(self, answers: dict, live: bool = True) -> str:
+    def build(self, answers: dict[str, Answer], live: bool = True) -> str:
         return to_fragment(progress_doc(self.catalogue, answers), level=3)

@@ -94,7 +94,7 @@ class TextControl(Control):
         self.widget = self.box
 
     def get(self) -> str:
-        return self.box.value
+        return str(self.box.value)
 
     def _show(self, value: Any) -> None:
         self.box.value = value if isinstance(value, str) else ""
@@ -149,7 +149,8 @@ class ChoiceControl(Control):
         self.widget = self.radios
 
     def get(self) -> str | None:
-        return self.radios.value
+        value = self.radios.value
+        return None if value is None else str(value)
 
     def _show(self, value: Any) -> None:
         ids = [o.id for o in self.prompt.options]
@@ -199,7 +200,7 @@ class PositionControl(Control):
             self.axes[key].observe(self._changed, "value")
         self.widget = W.VBox(list(self.axes.values()))
 
-    def get(self) -> dict | None:
+    def get(self) -> dict[str, int] | None:
         x, y = self.axes["x"].value, self.axes["y"].value
         return None if x is None or y is None else {"x": x, "y": y}
 
@@ -290,7 +291,9 @@ class ListControl(Control):
         return [r.get() for r in self.rows if any(r.get().values())]
 
     def _show(self, value: Any) -> None:
-        rows = [r for r in value if isinstance(r, dict)] if isinstance(value, list) else []
+        rows: list[dict[str, str]] = (
+            [r for r in value if isinstance(r, dict)] if isinstance(value, list) else []
+        )
         self._rebuild(rows or [{}])
 
 

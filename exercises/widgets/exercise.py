@@ -27,7 +27,7 @@ import sys
 import weakref
 from collections.abc import Callable
 from html import escape
-from typing import Any
+from typing import Any, Protocol
 
 import ipywidgets as W
 
@@ -49,7 +49,7 @@ TYPING_PAUSE = 0.5
 """Seconds of no typing after which a text answer saves."""
 
 
-class Handle:
+class Handle(Protocol):
     """What a scheduler returns: something that can be cancelled."""
 
     def cancel(self) -> None:  # pragma: no cover - a protocol

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 
 class StaticFallback:
     """Adds ``text/html`` to a widget's display data.
@@ -15,8 +17,9 @@ class StaticFallback:
         """The HTML the website shows in place of the widget."""
         raise NotImplementedError
 
-    def _repr_mimebundle_(self, **kwargs: object) -> dict:
+    def _repr_mimebundle_(self, **kwargs: object) -> dict[str, Any] | None:
         bundle = super()._repr_mimebundle_(**kwargs)  # type: ignore[misc]
         if isinstance(bundle, dict):
             bundle["text/html"] = self.static_html()
-        return bundle
+            return bundle
+        return None
