@@ -63,7 +63,7 @@ def quadrant_label(prompt: Prompt, value: dict[str, int] | None) -> str:
     """The label of the quadrant a position falls in ('' on a middle line or unlabelled)."""
     if not value or not prompt.quadrants or prompt.x is None or prompt.y is None:
         return ""
-    mid_x, mid_y = (prompt.x.steps + 1) / 2, (prompt.y.steps + 1) / 2
+    mid_x, mid_y = prompt.x.middle, prompt.y.middle
     if value["x"] == mid_x or value["y"] == mid_y:
         return "on the line between quadrants"
     return prompt.quadrants[(value["x"] > mid_x) + 2 * (value["y"] > mid_y)]
@@ -108,7 +108,7 @@ def _you_mark(prompt: Prompt, value: dict[str, int] | None) -> str:
     size, pad = 300, 60
     cx = pad + (value["x"] - 1) / (prompt.x.steps - 1) * size
     cy = pad + size - (value["y"] - 1) / (prompt.y.steps - 1) * size
-    anchor = "end" if value["x"] > (prompt.x.steps + 1) / 2 else "start"
+    anchor = "end" if value["x"] > prompt.x.middle else "start"
     shift = -14 if anchor == "end" else 14
     return (
         f'<circle cx="{cx:.0f}" cy="{cy:.0f}" r="9" fill="{MARK}" stroke="#fff" '

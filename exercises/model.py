@@ -77,6 +77,11 @@ class Axis:
     high: str
     steps: int = 5
 
+    @property
+    def middle(self) -> float:
+        """The step on the axis's middle line (a half step when the steps are even)."""
+        return (self.steps + 1) / 2
+
 
 @dataclass(frozen=True)
 class Field:

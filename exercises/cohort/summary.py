@@ -233,7 +233,7 @@ def _position_counts(prompt: Prompt, values: list[Any]) -> pd.DataFrame:
     """One row: how many placed their change in each quadrant, or on a middle line."""
     x, y = axes(prompt)
     frame = pd.DataFrame.from_records(values, columns=["x", "y"])
-    mid_x, mid_y = (x.steps + 1) / 2, (y.steps + 1) / 2
+    mid_x, mid_y = x.middle, y.middle
     quadrant = (frame["x"] > mid_x).astype(int) + 2 * (frame["y"] > mid_y).astype(int)
     keys = pd.Series(np.array(QUADRANT_KEYS)[quadrant.to_numpy()])
     keys[(frame["x"] == mid_x) | (frame["y"] == mid_y)] = MIDDLE
