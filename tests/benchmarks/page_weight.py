@@ -44,6 +44,8 @@ REPO = Path(__file__).resolve().parents[2]
 SITE = Path(os.environ.get("COURSE_SITE", REPO / "_build" / "html"))
 RUNS = 3
 KB = 1000
+ANSWER_SCRIPTS = ("course-data.js", "course-answers.js", "course-capstone.js")
+"""The scripts that keep answers in the browser and build the capstone documents."""
 
 COMPRESSED_TYPES = (
     "text/",
@@ -348,6 +350,13 @@ def main() -> None:
         f"{RUNS} runs at 1.6 Mbps down, 150 ms round trip; warm visits count only requests "
         "that reached the network)"
     )
+    for name, runs in rows:
+        if "Module" in name or "Capstone" in name:
+            first = runs[0][0]
+            script = sum(r.sent for r in first.responses if "/_static/course-" in r.url
+                         and r.url.split("?")[0].endswith(ANSWER_SCRIPTS))  # fmt: skip
+            print(f"{name}: the answer scripts add {script / KB:.1f} KB compressed "
+                  f"({', '.join(ANSWER_SCRIPTS)}; target 30 KB)")  # fmt: skip
 
 
 if __name__ == "__main__":
