@@ -26,14 +26,28 @@ def test_module_page_renders_exercises_offline(offline_page, site: str) -> None:
     assert page.locator(".course-exercise input[type=radio]").count() >= 10
     grid = page.locator(".course-exercise", has_text="How we spread change today")
     assert grid.get_by_role("group", name="We mostly promote the innovation itself").is_visible()
-    # typing works in the page, and the page says plainly that nothing is kept
+    # typing works in the page, and the page says where the answer is kept
     box.fill("Typed on the website")
+    box.blur()
     assert box.input_value() == "Typed on the website"
-    note = exercise.locator(".course-note")
-    assert note.is_visible() and "not kept" in note.inner_text()
+    assert exercise.locator(".course-status").inner_text().startswith("Saved on this device")
+    assert not exercise.locator(".course-no-script").is_visible()
     assert page.guard.blocked == [], f"requests left 127.0.0.1: {page.guard.blocked}"
     assert page.failed == [], f"the site could not answer: {page.failed}"
     assert page.errors == [], page.errors
+
+
+def test_without_javascript_the_forms_show_and_say_nothing_is_kept(browser, site) -> None:
+    """With scripts off, every exercise is still a plain form, and says answers are not kept."""
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site + MODULE, wait_until="load")
+    exercise = page.locator(".course-exercise", has_text="The change I want to spread")
+    assert exercise.get_by_label("Your answer").is_visible()
+    note = exercise.locator(".course-no-script")
+    assert note.is_visible() and "not kept" in note.inner_text()
+    assert not page.locator(".course-device .course-needs-script").is_visible()
+    context.close()
 
 
 def scripts(page) -> list[str]:
