@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from exercises.widgets import Exercise, Session
+from exercises.widgets.exercise import flush_pending
 from exercises.workbook import Workbook
 
 
@@ -46,6 +47,9 @@ def fill(view: Exercise, n: int) -> None:
                     widget.value = f"{field.label} {r + 1}"
     else:
         pytest.fail(f"no filler for kind {kind}")
+    # Typing saves after a pause when an event loop runs (as under Playwright's sync API,
+    # which other tests use); save now, so the workbook holds every answer at once.
+    flush_pending()
 
 
 def text(markup: str) -> str:

@@ -29,7 +29,7 @@ MOST_SHEETS = {
     "handout-quadrant": 2,
     "handout-role-cards": 3,
     "handout-plan-review": 2,
-    "evaluation": 2,
+    "evaluation": 3,  # the written answers need room; two sheets printed on both sides
 }
 
 
