@@ -30,8 +30,9 @@ def test_module_page_renders_exercises_offline(offline_page, site: str) -> None:
     box.fill("Typed on the website")
     box.blur()
     assert box.input_value() == "Typed on the website"
-    assert exercise.locator(".course-status").inner_text().startswith("Saved on this device")
-    assert not exercise.locator(".course-no-script").is_visible()
+    form = page.locator(".course-static-form[data-prompt='mindset.my-innovation']")
+    assert form.locator(".course-status").inner_text().startswith("Saved on this device")
+    assert not form.locator(".course-no-script").is_visible()
     assert page.guard.blocked == [], f"requests left 127.0.0.1: {page.guard.blocked}"
     assert page.failed == [], f"the site could not answer: {page.failed}"
     assert page.errors == [], page.errors
