@@ -12,10 +12,13 @@ import contextlib
 import functools
 import http.server
 import os
+import secrets
 import socket
 import subprocess
+import sys
 import threading
 import time
+import urllib.request
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -75,6 +78,38 @@ def running_server(
                 server.wait(timeout=20)
             except subprocess.TimeoutExpired:
                 server.kill()
+
+
+def jupyterlab_server(tmp_path: Path, env: Mapping[str, str], *extra: str):
+    """A JupyterLab on 127.0.0.1 with its settings, workspaces, runtime files and
+    checkpoints in ``tmp_path`` (never in the repository); ``env`` adds to the
+    environment. Returns the server's context manager, its base URL and its token."""
+    port, token = free_port(), secrets.token_hex(16)
+    environment = {
+        **os.environ,
+        "JUPYTERLAB_SETTINGS_DIR": str(tmp_path / "settings"),
+        "JUPYTERLAB_WORKSPACES_DIR": str(tmp_path / "workspaces"),
+        "JUPYTER_RUNTIME_DIR": str(tmp_path / "runtime"),
+        **env,
+    }
+    args = [
+        sys.executable, "-m", "jupyterlab", "--no-browser", "--allow-root",
+        f"--port={port}", "--ip=127.0.0.1", f"--IdentityProvider.token={token}",
+        f"--ServerApp.root_dir={REPO}",
+        f"--FileCheckpoints.checkpoint_dir={tmp_path / 'checkpoints'}",
+        *extra,
+    ]  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+
+    def ready() -> bool:
+        try:
+            with urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2):
+                return True
+        except OSError:
+            return False
+
+    server = running_server("JupyterLab", args, environment, tmp_path / "jupyterlab.log", ready)
+    return server, base, token
 
 
 def port_open(port: int) -> bool:

@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
-import secrets
-import sys
-import urllib.request
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from tests.browser.conftest import REPO, free_port, running_server
+from tests.browser.conftest import jupyterlab_server
 
 pytestmark = pytest.mark.browser
 
@@ -22,34 +18,14 @@ ANSWER = "A shared referral form for falls, typed in JupyterLab"
 @pytest.fixture
 def jupyterlab(tmp_path: Path):
     """A JupyterLab server on 127.0.0.1 whose kernels save to a temporary workbook."""
-    port, token = free_port(), secrets.token_hex(16)
     workbook = tmp_path / "workbook" / "workbook.json"
-    env = {
-        **os.environ,
-        "COURSE_WORKBOOK": str(workbook),
-        "JUPYTERLAB_SETTINGS_DIR": str(tmp_path / "settings"),
-        "JUPYTERLAB_WORKSPACES_DIR": str(tmp_path / "workspaces"),
-        "JUPYTER_RUNTIME_DIR": str(tmp_path / "runtime"),
-    }
-    args = [
-        sys.executable, "-m", "jupyterlab", "--no-browser", "--allow-root",
-        f"--port={port}", "--ip=127.0.0.1", f"--IdentityProvider.token={token}",
-        f"--ServerApp.root_dir={REPO}",
-        # checkpoints go to the temporary folder, not into the repository
-        f"--FileCheckpoints.checkpoint_dir={tmp_path / 'checkpoints'}",
+    server, base, token = jupyterlab_server(
+        tmp_path,
+        {"COURSE_WORKBOOK": str(workbook)},
         "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
         "--LabApp.news_url=",
-    ]  # fmt: skip
-    base = f"http://127.0.0.1:{port}"
-
-    def ready() -> bool:
-        try:
-            with urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2):
-                return True
-        except OSError:
-            return False
-
-    with running_server("JupyterLab", args, env, tmp_path / "jupyterlab.log", ready):
+    )
+    with server:
         yield base, token, workbook
 
 

@@ -10,17 +10,14 @@ to that folder) and check the setting, the page and the workbook panel's upload 
 from __future__ import annotations
 
 import json
-import os
-import secrets
 import shutil
-import sys
 import urllib.request
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from tests.browser.conftest import REPO, free_port, running_server
+from tests.browser.conftest import REPO, jupyterlab_server
 from tests.browser.test_jupyterlab import run_all, wait_idle
 
 pytestmark = pytest.mark.browser
@@ -31,32 +28,11 @@ SETTING = "@jupyterlab/apputils-extension:notification"
 
 def start_lab(tmp_path: Path, config_dir: Path):
     """A JupyterLab on 127.0.0.1 reading its Jupyter config from ``config_dir``."""
-    port, token = free_port(), secrets.token_hex(16)
     env = {
-        **os.environ,
         "JUPYTER_CONFIG_DIR": str(config_dir),
         "COURSE_WORKBOOK": str(tmp_path / "workbook" / "workbook.json"),
-        "JUPYTERLAB_SETTINGS_DIR": str(tmp_path / "settings"),
-        "JUPYTERLAB_WORKSPACES_DIR": str(tmp_path / "workspaces"),
-        "JUPYTER_RUNTIME_DIR": str(tmp_path / "runtime"),
     }
-    args = [
-        sys.executable, "-m", "jupyterlab", "--no-browser", "--allow-root",
-        f"--port={port}", "--ip=127.0.0.1", f"--IdentityProvider.token={token}",
-        f"--ServerApp.root_dir={REPO}",
-        f"--FileCheckpoints.checkpoint_dir={tmp_path / 'checkpoints'}",
-    ]  # fmt: skip
-    base = f"http://127.0.0.1:{port}"
-
-    def ready() -> bool:
-        try:
-            with urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2):
-                return True
-        except OSError:
-            return False
-
-    server = running_server("JupyterLab", args, env, tmp_path / "jupyterlab.log", ready)
-    return server, base, token
+    return jupyterlab_server(tmp_path, env)
 
 
 def fetch_news(base: str, token: str) -> str:
