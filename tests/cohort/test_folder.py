@@ -4,17 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from exercises.catalogue import Catalogue
 from exercises.cohort.folder import read_folder
-from tests.cohort.data import make_catalogue, put, share_bytes
-
-
-@pytest.fixture
-def cat(tmp_path: Path) -> Catalogue:
-    """The small test catalogue."""
-    return make_catalogue(tmp_path / "prompts")
+from tests.cohort.data import put, share_bytes
 
 
 def test_read_folder_returns_each_file_on_its_own(tmp_path: Path, cat: Catalogue) -> None:

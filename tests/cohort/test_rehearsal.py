@@ -11,13 +11,6 @@ from exercises.catalogue import Catalogue
 from exercises.cohort.rehearsal import demo_shares, write_demo
 from exercises.cohort.share_file import NICKNAME, ShareError, read_share
 from exercises.cohort.summary import summarise
-from tests.cohort.data import make_catalogue
-
-
-@pytest.fixture
-def cat(tmp_path: Path) -> Catalogue:
-    """The small test catalogue."""
-    return make_catalogue(tmp_path / "prompts")
 
 
 def contents(folder: Path) -> dict[str, bytes]:

@@ -27,13 +27,7 @@ from exercises.cohort.share_file import (
     remember_nickname,
     write_share,
 )
-from tests.cohort.data import FULL, answers, make_catalogue
-
-
-@pytest.fixture
-def cat(tmp_path: Path) -> Catalogue:
-    """The small test catalogue."""
-    return make_catalogue(tmp_path / "prompts")
+from tests.cohort.data import FULL, answers
 
 
 def test_nicknames_are_two_words_and_a_number_and_vary() -> None:

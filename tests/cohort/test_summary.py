@@ -22,12 +22,6 @@ from exercises.cohort.summary import (
 from tests.cohort.data import FULL, make_catalogue, put, share_bytes, share_doc
 
 
-@pytest.fixture
-def cat(tmp_path: Path) -> Catalogue:
-    """The small test catalogue."""
-    return make_catalogue(tmp_path / "prompts")
-
-
 def varied(n: int) -> dict:
     """A learner's answers that differ a little from learner to learner."""
     return {

@@ -29,7 +29,7 @@ from exercises.cohort.summary_output import (
     to_html_fragment,
     write_outputs,
 )
-from tests.cohort.data import FULL, make_catalogue, put, share_bytes, share_doc
+from tests.cohort.data import FULL, put, share_bytes, share_doc
 
 TRICKY = [
     "<script>alert('x')</script><img src=https://evil.example/p.png>",
@@ -41,12 +41,6 @@ TRICKY = [
     "\rReturn start",
     "Plain words & an ampersand",
 ]
-
-
-@pytest.fixture
-def cat(tmp_path: Path) -> Catalogue:
-    """The small test catalogue."""
-    return make_catalogue(tmp_path / "prompts")
 
 
 @pytest.fixture
