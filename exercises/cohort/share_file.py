@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
+import os
 import re
 import secrets
 from collections.abc import Collection
@@ -179,8 +180,13 @@ def read_nickname(workbook_path: Path) -> str | None:
 def remember_nickname(workbook_path: Path, nickname: str) -> None:
     """Keep the nickname beside the workbook so the next share file uses it too."""
     path = nickname_path(workbook_path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps({"nickname": check_nickname(nickname)}) + "\n", encoding="utf-8")
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    text = json.dumps({"nickname": check_nickname(nickname)}) + "\n"
+    # Private like the workbook beside it (0600), whatever the process's umask.
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as out:
+        os.fchmod(out.fileno(), 0o600)
+        out.write(text)
 
 
 def is_free_text(prompt: Prompt) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import random
 from pathlib import Path
 
@@ -196,3 +197,16 @@ def test_the_nickname_is_remembered_beside_the_workbook(tmp_path: Path) -> None:
     assert read_nickname(workbook) is None
     nickname_path(workbook).write_text(json.dumps({"nickname": "Jane Smith"}))
     assert read_nickname(workbook) is None
+
+
+def test_the_nickname_note_is_private(tmp_path: Path) -> None:
+    """Like the workbook, the note is readable by the learner alone (0600), whatever the umask."""
+    workbook = tmp_path / "wb" / "workbook.json"
+    old = os.umask(0o022)
+    try:
+        remember_nickname(workbook, "amber-heron-4821")
+        remember_nickname(workbook, "amber-heron-4822")  # rewriting keeps it private
+    finally:
+        os.umask(old)
+    assert nickname_path(workbook).stat().st_mode & 0o777 == 0o600
+    assert read_nickname(workbook) == "amber-heron-4822"
