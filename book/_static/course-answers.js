@@ -549,8 +549,8 @@
       row.querySelectorAll(".course-field").forEach((field) => {
         const input = field.querySelector("[data-field]");
         const label = field.querySelector("label");
-        if (!input.dataset.idTail) input.dataset.idTail = input.id.replace(/^.*?-1-/, "");
-        const base = box.dataset.rowBase;
+        const base = box.dataset.rowBase; // the ids of row 1 are `${base}-1-<field>`
+        if (!input.dataset.idTail) input.dataset.idTail = input.id.slice(`${base}-1-`.length);
         input.id = `${base}-${n}-${input.dataset.idTail}`;
         label.setAttribute("for", input.id);
       });
@@ -612,8 +612,6 @@
 
     enableRows(box) {
       const doc = this.form.ownerDocument;
-      const first = box.querySelector("[data-field]");
-      box.dataset.rowBase = first.id.slice(0, first.id.indexOf("-1-"));
       box.dataset.maxRows = this.rule ? this.rule.schema.maxItems : 50;
       const add = el(doc, "button", { type: "button", "data-action": "add-row" }, box.dataset.addLabel);
       box.after(add);
@@ -744,6 +742,23 @@
       }
     }
 
+    /**
+     * Two buttons at the end of `box`: the caller handles "yes"; "no" replaces the box's
+     * content with `declined`. Focus goes to "yes" or "no" as `focusYes` says.
+     */
+    ask(box, yesLabel, noLabel, declined, focusYes) {
+      const yes = el(this.doc, "button", { type: "button" }, yesLabel);
+      const no = el(this.doc, "button", { type: "button" }, noLabel);
+      const line = el(this.doc, "p");
+      line.append(yes, " ", no);
+      box.append(line);
+      (focusYes ? yes : no).focus();
+      no.addEventListener("click", () => {
+        box.replaceChildren(el(this.doc, "p", { role: "status" }, declined));
+      });
+      return [yes, no];
+    }
+
     downloadWorkbook() {
       const text = dumpWorkbook(this.page.store.answers(), this.page.data);
       download(this.doc, text, `workbook-${today()}.json`, "application/json");
@@ -812,14 +827,7 @@
         box.append(el(this.doc, "p", {}, "Nothing would change, so nothing was loaded."));
         return;
       }
-      const yes = el(this.doc, "button", { type: "button" }, "Load these answers");
-      const no = el(this.doc, "button", { type: "button" }, "Cancel");
-      box.append(el(this.doc, "p"));
-      box.lastChild.append(yes, " ", no);
-      yes.focus();
-      no.addEventListener("click", () => {
-        box.replaceChildren(el(this.doc, "p", { role: "status" }, "Nothing was loaded."));
-      });
+      const [yes] = this.ask(box, "Load these answers", "Cancel", "Nothing was loaded.", true);
       yes.addEventListener("click", () => {
         try {
           const now = this.page.store.answers();
@@ -902,14 +910,8 @@
             "your workbook first if you want to keep them.",
         ),
       );
-      const yes = el(this.doc, "button", { type: "button" }, "Yes, remove my answers");
-      const no = el(this.doc, "button", { type: "button" }, "No, keep them");
-      box.append(el(this.doc, "p"));
-      box.lastChild.append(yes, " ", no);
-      no.focus();
-      no.addEventListener("click", () => {
-        box.replaceChildren(el(this.doc, "p", { role: "status" }, "Your answers are kept."));
-      });
+      const [yes] = this.ask(box, "Yes, remove my answers", "No, keep them",
+        "Your answers are kept.", false);
       yes.addEventListener("click", () => {
         this.page.store.clear();
         box.replaceChildren(

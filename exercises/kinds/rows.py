@@ -18,7 +18,7 @@ def form(prompt: Prompt, base: str) -> str:
     fields = "".join(field_html(f"{base}-1", c) for c in prompt.columns)
     add = escape(prompt.add_label)
     return (
-        f'<div class="course-rows" data-add-label="{add}">'
+        f'<div class="course-rows" data-add-label="{add}" data-row-base="{escape(base)}">'
         f'<fieldset class="course-row"><legend>Row 1</legend>{fields}</fieldset></div>'
     )
 
