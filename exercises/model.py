@@ -152,7 +152,7 @@ class Answer:
 
 def now_iso() -> str:
     """The current time as an ISO 8601 UTC string with microseconds."""
-    return _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="microseconds")
+    return _dt.datetime.now(_dt.UTC).isoformat(timespec="microseconds")
 
 
 def is_empty(value: Any) -> bool:

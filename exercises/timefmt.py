@@ -25,7 +25,7 @@ class NoZoneError(ValueError):
 
 def now_utc() -> _dt.datetime:
     """The current time, in UTC."""
-    return _dt.datetime.now(_dt.timezone.utc)
+    return _dt.datetime.now(_dt.UTC)
 
 
 def parse_time(value: Any) -> _dt.datetime:

@@ -343,7 +343,7 @@ def _newest(answers: dict[str, Answer]) -> _dt.datetime:
     for a in answers.values():
         with suppress(ValueError):
             times.append(parse_time(a.saved_at))
-    return max(times, default=_dt.datetime.min.replace(tzinfo=_dt.timezone.utc))
+    return max(times, default=_dt.datetime.min.replace(tzinfo=_dt.UTC))
 
 
 class Workbook:

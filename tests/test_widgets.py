@@ -270,7 +270,7 @@ def upload(panel: WorkbookPanel, data: bytes, name: str = "workbook.json") -> No
             "type": "application/json",
             "size": len(data),
             "content": memoryview(data),
-            "last_modified": dt.datetime.now(dt.timezone.utc),
+            "last_modified": dt.datetime.now(dt.UTC),
         },
     )
 
@@ -285,7 +285,7 @@ def test_panel_import_previews_then_applies_and_refreshes(demo: Session) -> None
         "answers": {
             "demo.text": {
                 "value": "from last week",
-                "saved_at": dt.datetime.now(dt.timezone.utc).isoformat(),
+                "saved_at": dt.datetime.now(dt.UTC).isoformat(),
             },
             "demo.pick": {"value": "a", "saved_at": "2020-01-01T00:00:00+00:00"},
         },
@@ -579,7 +579,7 @@ def test_an_import_in_one_kernel_is_not_overwritten_by_another(demo: Session) ->
         "answers": {
             "demo.text": {
                 "value": "imported",
-                "saved_at": dt.datetime.now(dt.timezone.utc).isoformat(),
+                "saved_at": dt.datetime.now(dt.UTC).isoformat(),
             }
         },
     }

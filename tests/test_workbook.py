@@ -37,7 +37,7 @@ def on_disk(wb: Workbook) -> dict:
 
 def just_now() -> str:
     """The time now (later than any answer saved before the call, not in the future)."""
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="microseconds")
+    return dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
 
 
 def workbook_bytes(answers: dict[str, tuple[object, str]], **head) -> bytes:
@@ -607,12 +607,12 @@ def test_future_times_are_flagged_and_do_not_win_by_default(workbook: Workbook) 
     assert workbook.get("mindset.my-innovation").value == "typed today"
     learned = workbook.get("mindset.learned")
     assert learned.value == "new from a fast clock"
-    assert parse_time(learned.saved_at) <= dt.datetime.now(dt.timezone.utc)
+    assert parse_time(learned.saved_at) <= dt.datetime.now(dt.UTC)
     plan = workbook.import_bytes(upload, take_future=True)
     assert plan.replaced == ["mindset.my-innovation"]
     taken = workbook.get("mindset.my-innovation")
     assert taken.value == "from a fast clock"
-    assert parse_time(taken.saved_at) <= dt.datetime.now(dt.timezone.utc)
+    assert parse_time(taken.saved_at) <= dt.datetime.now(dt.UTC)
 
 
 def test_identical_values_are_not_a_change(workbook: Workbook) -> None:
@@ -647,7 +647,7 @@ def test_times_are_stamped_under_the_lock_and_carry_a_zone(workbook: Workbook) -
     other.start()
     held.wait(5)
     threading.Timer(0.4, release.set).start()
-    asked = dt.datetime.now(dt.timezone.utc)
+    asked = dt.datetime.now(dt.UTC)
     answer = workbook.save("mindset.my-innovation", "waited")
     other.join()
     assert parse_time(answer.saved_at) >= asked + dt.timedelta(seconds=0.35)
@@ -659,7 +659,7 @@ def test_one_time_rule_everywhere() -> None:
     from exercises.cohort import share_file as share
 
     assert parse_time("2026-11-26T14:32:05.123Z") == dt.datetime(
-        2026, 11, 26, 14, 32, 5, 123000, tzinfo=dt.timezone.utc
+        2026, 11, 26, 14, 32, 5, 123000, tzinfo=dt.UTC
     )
     for bad in ("2026-11-26T14:32:05", "yesterday", 20261126, "9" * 100):
         with pytest.raises(ValueError):

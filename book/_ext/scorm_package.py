@@ -66,7 +66,7 @@ SCORM_12 = Version(
         'xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_rootv1p2" '
         'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
         'xsi:schemaLocation="http://www.imsproject.org/xsd/imscp_rootv1p1p2 '
-        "imscp_rootv1p1p2.xsd http://www.adlnet.org/xsd/adlcp_rootv1p2 adlcp_rootv1p2.xsd\""
+        'imscp_rootv1p1p2.xsd http://www.adlnet.org/xsd/adlcp_rootv1p2 adlcp_rootv1p2.xsd"'
     ),
     schema_version="1.2",
     sco_attribute="adlcp:scormtype",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 
-REHEARSAL_START = _dt.datetime(2026, 1, 12, 9, 30, tzinfo=_dt.timezone.utc)
+REHEARSAL_START = _dt.datetime(2026, 1, 12, 9, 30, tzinfo=_dt.UTC)
 """When the first rehearsal file is stamped as made (the rest follow over a fortnight)."""
 
 LEARNED = [
