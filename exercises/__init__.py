@@ -20,6 +20,7 @@ from .model import Answer, AnswerError, Prompt, check_value
 from .workbook import Workbook, WorkbookError, workbook_path
 
 WIDGET_FUNCTIONS = (
+    "go_to_linked_heading",
     "show",
     "show_cohort_summary",
     "show_module",

@@ -94,7 +94,7 @@ def test_every_module_has_a_sources_note(path: Path) -> None:
     text = markdown(path)
     assert text.count('class="admonition course-sources"') == 1, f"{path.name}: one note"
     note = text.split('class="admonition course-sources"', 1)[1].split("</div>", 1)[0]
-    assert "(../reference/about.md" in note, f"{path.name}: the note must link the About page"
+    assert "(../reference/about.ipynb" in note, f"{path.name}: the note must link the About page"
     assert re.search(r"\(https://(www\.england\.nhs\.uk|horizonsnhs\.com|blog\.horizonsnhs)", note)
     assert len(re.findall(r"\w+", re.sub(r"\([^)]*\)", "", note))) <= 120, "keep it short"
 

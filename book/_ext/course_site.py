@@ -12,9 +12,7 @@ instead, see ``exercises/static_form.py``), and pages with maths. When
 from __future__ import annotations
 
 import shutil
-from html import escape
 from pathlib import Path
-from urllib.parse import quote
 
 from sphinx.application import Sphinx
 from sphinx.config import Config
@@ -107,60 +105,6 @@ def fix_citation_roles(
     body = context.get("body", "")
     if 'role="doc-biblioentry"' in body:
         context["body"] = body.replace('role="doc-biblioentry"', 'role="listitem"')
-
-
-FORM_VIEW_PAGES = "book/modules/"
-"""Pages (notebooks) that get links to open their exercises as a no-code form."""
-
-
-def form_view_links(theme_options: dict, notebook: str) -> list[tuple[str, str]]:
-    """(label, URL) pairs that open ``notebook`` in Voila on Binder and on the JupyterHub.
-
-    Built from the same settings as the theme's launch buttons (``repository.url``,
-    ``repository.branch``, ``launch_buttons`` in ``_config.yml``).
-    """
-    repo_url = theme_options.get("repository_url", "").rstrip("/")
-    branch = theme_options.get("repository_branch", "main")
-    launch = theme_options.get("launch_buttons", {}) or {}
-    if "github.com/" not in repo_url:
-        return []
-    org_repo = repo_url.split("github.com/", 1)[1]
-    links = []
-    if launch.get("binderhub_url"):
-        binder = launch["binderhub_url"].rstrip("/")
-        links.append(
-            ("on Binder", f"{binder}/v2/gh/{org_repo}/{branch}?urlpath=voila/render/{notebook}")
-        )
-    if launch.get("jupyterhub_url"):
-        hub = launch["jupyterhub_url"].rstrip("/")
-        name = org_repo.split("/")[-1]
-        links.append(
-            (
-                "on your organisation's JupyterHub",
-                f"{hub}/hub/user-redirect/git-pull?repo={quote(repo_url, safe='')}"
-                f"&urlpath=voila/render/{name}/{notebook}&branch={branch}",
-            )
-        )
-    return links
-
-
-def add_form_view_links(
-    app: Sphinx, pagename: str, templatename: str, context: dict, doctree: object
-) -> None:
-    """Put 'do the exercises as a form, with no code' links at the top of each module."""
-    if not pagename.startswith(FORM_VIEW_PAGES) or not context.get("body"):
-        return
-    links = form_view_links(app.config.html_theme_options, f"{pagename}.ipynb")
-    if not links:
-        return
-    items = " or ".join(f'<a href="{escape(url)}">{escape(label)}</a>' for label, url in links)
-    box = (
-        '<aside class="course-form-view" aria-label="Open the exercises as a form">'
-        "<p><strong>Prefer a simple form, with no code?</strong> "
-        f"Open this module's exercises as a form {items}. Your answers save to your "
-        "workbook, just as they do in JupyterLab.</p></aside>"
-    )
-    context["body"] = box + context["body"]
 
 
 ANSWERS_JS = ("course-data.js", "course-answers.js")
@@ -288,5 +232,4 @@ def setup(app: Sphinx) -> dict:
     app.connect("build-finished", write_site_data)
     app.connect("html-page-context", drop_unused_widget_js, priority=100)
     app.connect("html-page-context", fix_citation_roles)
-    app.connect("html-page-context", add_form_view_links)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -21,6 +21,7 @@ from .api import show_plan as show_plan
 from .api import show_progress as show_progress
 from .api import show_workbook as show_workbook
 from .exercise import Exercise
+from .heading import go_to_linked_heading as go_to_linked_heading
 from .panel import WorkbookPanel
 from .share import SharePanel
 
