@@ -104,17 +104,19 @@ def test_how_to_use_box_speaks_to_each_place(path: Path) -> None:
     """The website, JupyterLab and the form view each get their own instruction. Outside
     the site no course CSS loads, so the website text carries the hidden attribute (which
     JupyterLab's sanitiser keeps; the site's CSS shows it) and the Jupyter texts name their
-    place plainly (the site's CSS hides them)."""
+    place plainly (the site's CSS hides them; once the exercises show, their CSS keeps
+    only the line for JupyterLab or for the form view, see exercises/widgets/style.py)."""
     nb = json.loads(path.read_text(encoding="utf-8"))
     first = "".join(nb["cells"][0]["source"])
     assert 'class="admonition course-howto"' in first
     site = re.search(r'<p class="course-static-only" hidden>(.+?)</p>', first)
     assert site and "On this website" in site[1] and "Your answers on this device" in site[1]
     assert "this browser" in site[1]
-    live = re.findall(r'<p class="course-live-only">(.+?)</p>', first)
-    assert len(live) == 2
-    assert live[0].startswith("<strong>In JupyterLab") and "Run All Cells" in live[0]
-    assert live[1].startswith("<strong>In the form view") and "Run" not in live[1]
+    lab = re.findall(r'<p class="course-live-only course-lab-only">(.+?)</p>', first)
+    form = re.findall(r'<p class="course-live-only course-form-only">(.+?)</p>', first)
+    assert len(lab) == len(form) == 1
+    assert lab[0].startswith("<strong>In JupyterLab") and "Run All Cells" in lab[0]
+    assert form[0].startswith("<strong>In the form view") and "Run" not in form[0]
 
 
 # --- A realistic load --------------------------------------------------------------------

@@ -21,7 +21,12 @@ STYLE = """
 .course-exercise svg { height: auto; }
 .course-exercise .course-status { font-size: 0.9em; }
 .course-exercise details { margin: 0.5rem 0; }
+body[data-voila] .course-lab-only { display: none; }
+body:not([data-voila]) .course-form-only { display: none; }
 """
+"""The last two rules: once the exercises show, each place keeps only its own line of the
+module's "How to use this page" box. Voila (the form view) marks its page ``data-voila``;
+JupyterLab does not, and before Run All it shows both lines, each naming its place."""
 
 
 def style_tag() -> str:

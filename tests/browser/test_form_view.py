@@ -48,6 +48,9 @@ def test_form_view_saves_to_the_workbook(browser, voila) -> None:
     box.wait_for(timeout=120_000)
     assert page.locator(".jp-InputArea-editor, .jp-CodeMirrorEditor").count() == 0
     assert page.get_by_text("What you will learn").first.is_visible()
+    # "How to use this page" keeps only the form view's line (no Run menu here).
+    expect(page.locator(".course-howto .course-form-only")).to_be_visible()
+    expect(page.locator(".course-howto .course-lab-only")).to_be_hidden()
     box.fill(ANSWER)
     exercise.locator(".course-status", has_text="Saved at").wait_for(timeout=15_000)
     saved = json.loads(workbook.read_text())["answers"]["mindset.my-innovation"]

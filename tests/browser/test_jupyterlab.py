@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
+from playwright.sync_api import expect
 
 from tests.browser.conftest import jupyterlab_server
 
@@ -60,6 +61,10 @@ def test_answer_survives_a_kernel_restart(browser, jupyterlab) -> None:
             break
         except PlaywrightTimeout:
             wait_idle(page)
+    # "How to use this page": once the exercises show, only JupyterLab's own line remains.
+    howto = page.locator(".course-howto").first
+    expect(howto.locator(".course-lab-only")).to_be_visible()
+    expect(howto.locator(".course-form-only")).to_be_hidden()
     box = exercise.locator("textarea")
     box.fill(ANSWER)
     exercise.locator(".course-status", has_text="Saved at").wait_for(timeout=15_000)
