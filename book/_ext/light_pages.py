@@ -355,8 +355,11 @@ def icon_css(theme_items: list, packs: dict, missing: set[str]) -> str:
     out = [
         "/* Icons: shapes from Font Awesome Free 6 (https://fontawesome.com, CC BY 4.0), "
         "drawn as CSS masks by book/_ext/light_pages.py. */",
+        # content-box: the theme pads some icons (".sidebar-secondary-item i"), which in
+        # Bootstrap's border-box would squeeze the shape into what is left of the 1em box.
         ".fa,.fas,.far,.fab,.fa-solid,.fa-regular,.fa-brands{display:inline-block;"
-        "width:1em;height:1em;vertical-align:-.125em;font-style:normal;line-height:1}",
+        "box-sizing:content-box;width:1em;height:1em;vertical-align:-.125em;"
+        "font-style:normal;line-height:1}",
         ".fa::before,.fas::before,.far::before,.fab::before,.fa-solid::before,"
         ".fa-regular::before,.fa-brands::before{content:'';display:block;width:100%;"
         f"height:100%;-webkit-mask-image:var(--course-icon);mask-image:var(--course-icon);{MASK}}}",

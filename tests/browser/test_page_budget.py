@@ -45,13 +45,21 @@ class Weighed:
     undrawn_icons: list[str]
 
 
-UNDRAWN_ICONS = """() => [...document.querySelectorAll('i[class*="fa"]')].filter(i => {
+UNDRAWN_ICONS = """() => [...document.querySelectorAll('i[class*="fa"]')].flatMap(i => {
     const own = getComputedStyle(i).backgroundImage;
     const before = getComputedStyle(i, '::before');
     const mask = before.maskImage || before.webkitMaskImage;
-    return own === 'none' && (!mask || mask === 'none');
-}).map(i => i.className)"""
-"""Icon elements with nothing to draw them (no mask shape and no logo image)."""
+    if (own === 'none' && (!mask || mask === 'none')) return [i.className];
+    const box = getComputedStyle(i);
+    const [size, width] = [parseFloat(box.fontSize), parseFloat(box.width)];
+    const [w, h] = [parseFloat(before.width), parseFloat(before.height)];
+    const shown = i.getClientRects().length > 0 && own === 'none';
+    return shown && (w < width - 0.5 || h < 0.9 * size)
+        ? [`${i.className} (shape ${w.toFixed(1)} x ${h.toFixed(1)} px in a ${width} px box)`]
+        : [];
+})"""
+"""Icon elements with nothing to draw them (no mask shape and no logo image), or whose shape
+is squeezed below the size of the text around it (a theme's padding inside the icon box)."""
 
 
 def _outside(url: str) -> bool:
@@ -179,7 +187,8 @@ def test_next_page_with_a_warm_cache_stays_within_budget(weighed: list[Weighed])
 
 
 def test_every_icon_is_drawn(weighed: list[Weighed]) -> None:
-    """Each toolbar, menu and navigation icon has a shape, without any icon font."""
+    """Each toolbar, menu and navigation icon has a shape, at the size of its text, without
+    any icon font."""
     undrawn = {w.path: w.undrawn_icons for w in weighed if w.undrawn_icons}
     assert not undrawn, f"icons with nothing to draw them: {undrawn}"
     fonts = [
