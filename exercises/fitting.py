@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from .model import Answer, AnswerError, Prompt, check_value
+from .model import Answer, AnswerError, Prompt, check_value, is_empty
 
 EARLIER = "Given to an earlier version of this question"
 """How an answer that no longer fits its question is introduced, wherever it is shown."""
@@ -56,6 +56,12 @@ def fit_value(prompt: Prompt, value: Any) -> Any:
         return check_value(prompt, value)
     except (AnswerError, TypeError, ValueError, KeyError, IndexError, RecursionError) as err:
         return Earlier(value, str(err))
+
+
+def is_answered(value: Any) -> bool:
+    """True for a fitted value that answers its question now: not empty, and not an answer
+    to an earlier version (which the learner is asked to give again)."""
+    return not is_empty(value) and not isinstance(value, Earlier)
 
 
 def fit_answers(prompts: Mapping[str, Prompt], answers: Mapping[str, Answer]) -> dict[str, Answer]:

@@ -19,8 +19,8 @@ from dataclasses import dataclass
 
 from .blocks import GAP, Block
 from .catalogue import Catalogue
-from .fitting import fit_answers
-from .model import Answer, Module, Prompt, is_empty
+from .fitting import Earlier, fit_answers, is_answered
+from .model import Answer, Module, Prompt
 from .report import Doc, Entry, Section, answer_blocks, entry
 from .timefmt import local_day, today_words
 
@@ -128,7 +128,7 @@ def _progress(catalogue: Catalogue, answers: dict[str, Answer]) -> Section:
             continue
         item = entry(prompt, answers.get(pid))
         first = answers.get(NETWORK)
-        if pid == NETWORK_LATER and item.answered and first and not is_empty(first.value):
+        if pid == NETWORK_LATER and item.answered and first and is_answered(first.value):
             item.blocks.append(Block("para", "Compared with my first list in Module 7:"))
             item.blocks.append(
                 Block("bullets", items=network_change(first.value, answers[pid].value))
@@ -179,6 +179,8 @@ class ModuleProgress:
     answered: tuple[Prompt, ...]
     left: tuple[Prompt, ...]
     last_saved: str | None
+    earlier: tuple[Prompt, ...] = ()
+    """Prompts in ``left`` whose answer was given to an earlier version of the question."""
 
     @property
     def complete(self) -> bool:
@@ -187,15 +189,29 @@ class ModuleProgress:
 
 
 def progress(catalogue: Catalogue, answers: dict[str, Answer]) -> list[ModuleProgress]:
-    """Module by module: answered prompts, prompts left and when the last answer was saved."""
+    """Module by module: answered prompts, prompts left and when the last answer was saved.
+
+    An answer to an earlier version of a question is not counted as answered: it is left
+    to do, and listed in ``earlier`` so the views can say why.
+    """
     answers = fit_answers(catalogue.prompts, answers)
     rows = []
     for module in catalogue.modules.values():
-        done = [p for p in module.prompts if p.id in answers and not is_empty(answers[p.id].value)]
+        given = {p: answers[p.id] for p in module.prompts if p.id in answers}
+        done = [p for p, a in given.items() if is_answered(a.value)]
+        earlier = [p for p, a in given.items() if isinstance(a.value, Earlier)]
         left = [p for p in module.prompts if p not in done]
-        times = [answers[p.id].saved_at for p in done]
-        rows.append(ModuleProgress(module, tuple(done), tuple(left), max(times, default=None)))
+        times = [a.saved_at for p, a in given.items() if p in done or p in earlier]
+        rows.append(
+            ModuleProgress(
+                module, tuple(done), tuple(left), max(times, default=None), tuple(earlier)
+            )
+        )
     return rows
+
+
+AGAIN = "the question has changed: answer it again"
+"""How the progress view marks a question answered only in an earlier version."""
 
 
 def progress_doc(catalogue: Catalogue, answers: dict[str, Answer]) -> Doc:
@@ -204,7 +220,10 @@ def progress_doc(catalogue: Catalogue, answers: dict[str, Answer]) -> Doc:
     for row in progress(catalogue, answers):
         if not row.module.prompts:
             continue
-        left = ", ".join(p.title for p in row.left) or "Nothing – complete"
+        left = (
+            ", ".join(f"{p.title} ({AGAIN})" if p in row.earlier else p.title for p in row.left)
+            or "Nothing – complete"
+        )
         table.append(
             [
                 f"{row.module.number}. {row.module.title}",
@@ -234,7 +253,7 @@ def learning_record_doc(catalogue: Catalogue, answers: dict[str, Answer]) -> Doc
     sections = []
     total = 0
     for row in progress(catalogue, answers):
-        if not row.answered:
+        if not row.answered and not row.earlier:
             continue
         module = row.module
         total += module.minutes
@@ -257,8 +276,10 @@ def learning_record_doc(catalogue: Catalogue, answers: dict[str, Answer]) -> Doc
             prompt = catalogue.prompts.get(f"{module.id}.{suffix}")
             if prompt is not None:
                 answer = answers.get(prompt.id)
-                blocks = answer_blocks(prompt, answer.value if answer else None)
-                entries.append(Entry(title, prompt.question, blocks, answer is not None))
+                value = answer.value if answer else None
+                blocks = answer_blocks(prompt, value)
+                answered = is_answered(value)
+                entries.append(Entry(title, prompt.question, blocks, answered))
         sections.append(Section(f"Module {module.number}: {module.title}", lead, entries))
     if not sections:
         sections.append(

@@ -14,7 +14,7 @@ from typing import Any
 
 from .blocks import GAP, Block
 from .catalogue import Catalogue
-from .fitting import EARLIER, EARLIER_NOTE, Earlier, fit_answers, fit_value
+from .fitting import EARLIER, EARLIER_NOTE, Earlier, fit_answers, fit_value, is_answered
 from .kinds import kind_of
 from .model import Answer, Prompt, is_empty
 from .timefmt import today_words
@@ -63,7 +63,7 @@ def answer_blocks(prompt: Prompt, value: Any) -> list[Block]:
 def entry(prompt: Prompt, answer: Answer | None) -> Entry:
     """One prompt with its answer, or with a gap."""
     value = answer.value if answer else None
-    return Entry(prompt.title, prompt.question, answer_blocks(prompt, value), not is_empty(value))
+    return Entry(prompt.title, prompt.question, answer_blocks(prompt, value), is_answered(value))
 
 
 def answers_doc(

@@ -7,6 +7,7 @@ import pytest
 from exercises.catalogue import Catalogue
 from exercises.model import Answer, Field, Module, Prompt
 from exercises.plan import (
+    AGAIN,
     AGREEMENT,
     NETWORK_LATER,
     PROGRESS_GAP,
@@ -87,6 +88,38 @@ def test_progress_counts_answered_and_left(small: Catalogue) -> None:
     assert [x.id for x in rows["mindset"].left] == ["mindset.learned", "mindset.first-step"]
     assert rows["mindset"].last_saved == "2026-11-03T10:00:00+00:00"
     assert not rows["mindset"].complete and rows["networks"].answered == ()
+
+
+OLD_STYLE = "Ring the practice managers"
+"""A plain sentence saved when the first step was free text; the question now takes rows."""
+
+
+def test_an_answer_to_an_earlier_version_is_left_to_do(small: Catalogue) -> None:
+    """It is not counted as answered: the progress view lists it as still to do and says
+    why, and its save time still counts as work on the module."""
+    answers = {
+        "mindset.my-innovation": a("mindset.my-innovation", "x", "2026-11-01T10:00:00+00:00"),
+        "mindset.first-step": a("mindset.first-step", OLD_STYLE, "2026-11-05T10:00:00+00:00"),
+    }
+    row = next(r for r in progress(small, answers) if r.module.id == "mindset")
+    assert [x.id for x in row.answered] == ["mindset.my-innovation"]
+    assert [x.id for x in row.earlier] == ["mindset.first-step"]
+    assert "mindset.first-step" in [x.id for x in row.left] and not row.complete
+    assert row.last_saved == "2026-11-05T10:00:00+00:00"
+    md = to_markdown(progress_doc(small, answers))
+    assert f"Mindset.First-Step ({AGAIN})" in md
+    assert "| 1. Mindset | 1 of 4 |" in md
+
+
+def test_earlier_answers_do_not_fill_the_plan_or_the_record(small: Catalogue) -> None:
+    """The plan's count of parts filled in leaves them out, and a module answered only in
+    an earlier version is in the learning record as in progress, not completed."""
+    answers = {"mindset.first-step": a("mindset.first-step", OLD_STYLE)}
+    doc = plan_doc(small, answers)
+    assert doc.subtitle.split(" from my answers")[1].startswith(" in the course. 0 of")
+    record = to_markdown(learning_record_doc(small, answers))
+    assert "Module 1: Mindset" in record
+    assert "in progress (0 of 4 questions answered)" in record
 
 
 def test_learning_record_lists_worked_modules_with_time_and_reflections(small) -> None:
@@ -258,3 +291,18 @@ def test_answers_to_earlier_versions_never_raise(small: Catalogue) -> None:
     md = to_markdown(plan_doc(small, answers))
     assert "Given to an earlier version of this question" in md and "once: a mapping" in md
     assert "12" in to_markdown(learning_record_doc(small, answers))
+
+
+def test_no_network_comparison_from_an_answer_to_an_earlier_version(with_progress) -> None:
+    """A first network list saved as free text (an earlier version) cannot be compared
+    with the list made later, so the plan says nothing about change rather than
+    'the same people' (both ways round)."""
+    rows = [person("Ward manager", "Broker")]
+    for first, later in (("Ward manager, GP lead", rows), (rows, "Ward manager")):
+        answers = {
+            "networks.people": a("networks.people", first),
+            "progress.network-again": a("progress.network-again", later),
+        }
+        md = to_markdown(plan_doc(with_progress, answers))
+        assert "Compared with my first list" not in md
+        assert "The same people, in the same roles" not in md
