@@ -278,8 +278,7 @@ def learning_record_doc(catalogue: Catalogue, answers: dict[str, Answer]) -> Doc
                 answer = answers.get(prompt.id)
                 value = answer.value if answer else None
                 blocks = answer_blocks(prompt, value)
-                answered = is_answered(value)
-                entries.append(Entry(title, prompt.question, blocks, answered))
+                entries.append(Entry(title, prompt.question, blocks, is_answered(value)))
         sections.append(Section(f"Module {module.number}: {module.title}", lead, entries))
     if not sections:
         sections.append(
