@@ -24,39 +24,117 @@ def markdown(path: Path) -> str:
 
 # --- No research log -------------------------------------------------------------------
 
+BOOK = REPO / "book"
+PROMPTS = REPO / "exercises" / "prompts"
+ABOUT = BOOK / "reference" / "about.ipynb"
+"""The one page that lists what could not be confirmed, and may say how the sources were
+read; every other page teaches."""
+
 RESEARCH_LOG = [
-    "we could not read",
-    "we could not find",
-    "we could not confirm",
-    "we could not see",
-    "we were able to read",
-    "we did not find",
-    "we found",
-    "our notes",
-    "our copy",
-    "cut off",
-    "cut short",
-    "not retrieved",
-    "as we read it",
-    "when we wrote this course",
+    r"we could (?:not |only )?(?:read|find|confirm|see)",
+    r"we (?:were|have been) (?:un)?able to read",
+    r"we (?:did not|have not) (?:find|found|confirm|confirmed|read|see)",
+    r"we found",
+    r"(?:the )?parts? we could",
+    r"(?:whose|its) heading we",
+    r"our (?:notes|copy|guess|summary)",
+    r"(?:page|text|list|copy|version|blog)s? (?:is|was|were|are) cut (?:short|off)",
+    r"not retrieved",
+    r"as we read it",
+    r"when (?:we wrote|the course was written)",
+    r"the list goes on",
+    r"does not reproduce (?:that|this|the) (?:table|list|page)",
+    r"first part of (?:that|the|this) page",
+]
+"""How the course's research went: what the authors could or could not read. A learner
+needs to know whose idea a passage is (the callouts say so), not the research log; the
+About page keeps the honest list of what is not confirmed."""
+
+OURS_TAGS = [
     "our own",
-    "our guess",
     "are ours",
     "is ours",
     "these links are ours",
     "our judgements",
     "our reading",
+    "our description",
 ]
-"""Phrases about how the course's research went, or inline "ours" tags. A learner needs
-to know whose idea a passage is (the callouts say so), not what the authors could read;
-the About page keeps the list of what could not be confirmed."""
+"""Inline "ours" tags. In a module or a prompt the callouts and "the course's own" say
+whose idea a passage is; elsewhere (Start here, the licence) "in our own words" is the
+course speaking about itself."""
+
+AUTHOR_TAGS = [t for t in OURS_TAGS if t != "our own"]
+"""The tags that can only be the authors speaking. Prompts are often in the learner's
+voice ("people beyond our own team have had a say"), so "our own" is fine there."""
+
+SKIP_PARTS = {"_ext", "_static", "exercises", ".ipynb_checkpoints"}
+
+
+def book_pages() -> list[Path]:
+    """Every page of the book (Markdown and notebooks), the About page included."""
+    return sorted(
+        p
+        for p in BOOK.rglob("*")
+        if p.suffix in (".md", ".ipynb") and not SKIP_PARTS & set(p.relative_to(BOOK).parts)
+    )
+
+
+def page_prose(path: Path) -> str:
+    return markdown(path) if path.suffix == ".ipynb" else path.read_text(encoding="utf-8")
+
+
+def prompt_files() -> list[Path]:
+    return sorted(PROMPTS.glob("*.yml"))
+
+
+def found(patterns: list[str], text: str) -> list[str]:
+    """The patterns (phrases or regular expressions) that occur in a text, as words."""
+    text = " ".join(text.lower().replace("\u2019", "'").split())
+    return [p for p in patterns if re.search(rf"\b{p}\b", text)]
+
+
+def test_the_research_log_check_catches_the_old_wording() -> None:
+    """Phrases that reviews found in the glossary, resources and modules are caught, and
+    ordinary teaching about what is not confirmed is not."""
+    old = [
+        "We could read only the first part of that page.",
+        "A part whose heading we could not read.",
+        "The list goes on to more ways of thinking.",
+        "This course does not reproduce that table.",
+        "The Guide names the term but, in the parts we could read, does not define it.",
+        "The page text is cut short after this.",
+    ]
+    assert all(found(RESEARCH_LOG, line) for line in old)
+    fine = "The seventh principle's name is not confirmed. No answer is ever cut short."
+    assert found(RESEARCH_LOG, fine) == []
+
+
+@pytest.mark.parametrize(
+    "path", [p for p in book_pages() if p != ABOUT], ids=lambda p: str(p.relative_to(BOOK))
+)
+def test_no_page_reads_like_a_research_log(path: Path) -> None:
+    hits = found(RESEARCH_LOG, page_prose(path))
+    assert not hits, (
+        f"{path.relative_to(REPO)}: rewrite as teaching, or move to the About page: {hits}"
+    )
+
+
+@pytest.mark.parametrize("path", prompt_files(), ids=lambda p: p.name)
+def test_no_prompt_reads_like_a_research_log(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    hits = found(RESEARCH_LOG, text) + found(AUTHOR_TAGS, text)
+    assert not hits, f"{path.name}: rewrite as teaching: {hits}"
 
 
 @pytest.mark.parametrize("path", module_notebooks(), ids=lambda p: p.stem)
-def test_module_prose_is_not_a_research_log(path: Path) -> None:
-    text = markdown(path).lower()
-    found = [phrase for phrase in RESEARCH_LOG if re.search(rf"\b{re.escape(phrase)}\b", text)]
-    assert not found, f"{path.name}: rewrite as teaching or a callout: {found}"
+def test_module_prose_has_no_inline_ours_tags(path: Path) -> None:
+    hits = found(OURS_TAGS, markdown(path))
+    assert not hits, f"{path.name}: say whose idea it is with a callout: {hits}"
+
+
+def test_the_about_page_keeps_the_list_of_what_is_not_confirmed() -> None:
+    """The honest list lives in one place, and the modules' sources notes link to it."""
+    assert "## What we could not confirm" in markdown(ABOUT)
 
 
 # --- Callouts and the sources note --------------------------------------------------------
