@@ -137,6 +137,33 @@ def test_the_about_page_keeps_the_list_of_what_is_not_confirmed() -> None:
     assert "## What we could not confirm" in markdown(ABOUT)
 
 
+# --- Partnership notes --------------------------------------------------------------
+
+PARTNERSHIP_NOTE = "**If your change is a partnership or alliance.**"
+PARTNERSHIP_MODULES = {"mindset", "complexity", "individual", "seventh-principle", "convening"}
+"""Where the course's frame (take a change from where it works to the next place) fits
+partnership work worst: what "your change" and "spread" mean (1), placing it on the
+complexity grid (3), gains and losses for partner organisations (5), adopters who are the
+partners (9) and the three roles (10)."""
+
+
+def test_partnership_notes_sit_where_the_spread_frame_fits_badly() -> None:
+    """One short note in each of those modules, in a Course suggestion box, and not in
+    every module (a note everywhere would stop being read)."""
+    with_note = set()
+    for path in module_notebooks():
+        text = markdown(path)
+        if PARTNERSHIP_NOTE not in text:
+            continue
+        with_note.add(path.stem)
+        assert text.count(PARTNERSHIP_NOTE) == 1, f"{path.name}: one note is enough"
+        box = text.split(PARTNERSHIP_NOTE)[0].rsplit("<div", 1)[1]
+        assert 'class="admonition course-suggestion"' in box, f"{path.name}: label it"
+        body = text.split(PARTNERSHIP_NOTE)[1].split("</div>")[0]
+        assert len(body.split()) <= 90, f"{path.name}: keep the note short"
+    assert with_note == PARTNERSHIP_MODULES
+
+
 # --- Callouts and the sources note --------------------------------------------------------
 
 CALLOUTS = {
