@@ -24,7 +24,7 @@ SCALES_FILE = "scales.yml"
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
-COMMON_KEYS = frozenset({"id", "kind", "title", "question", "hint"})
+COMMON_KEYS = frozenset({"id", "kind", "title", "question", "hint", "essential"})
 """The keys every prompt may have; each kind adds its own (:mod:`exercises.kinds`)."""
 
 
@@ -86,6 +86,12 @@ class PromptReader:
         if not isinstance(value, str) or (required and not value.strip()):
             raise self.fail(f"{key!r} must be {'non-empty ' if required else ''}text.")
         return value.strip()
+
+    def flag(self, data: dict[str, Any], key: str) -> bool:
+        value = data.get(key, False)
+        if not isinstance(value, bool):
+            raise self.fail(f"{key!r} must be true or false, not {value!r}.")
+        return value
 
     def whole(self, data: dict[str, Any], key: str) -> int:
         value = data.get(key)
@@ -153,6 +159,7 @@ class PromptReader:
             "title": self.text(data, "title"),
             "question": self.text(data, "question"),
             "hint": self.text(data, "hint", required=False),
+            "essential": self.flag(data, "essential"),
         }
         return Prompt(**common, **spec.read(self, data))
 

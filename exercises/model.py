@@ -111,6 +111,8 @@ class Prompt:
     question: str
     module: str
     hint: str = ""
+    essential: bool = False
+    """True for the exercises that build a high-level plan (the course's short route)."""
     scale: tuple[str, ...] = ()
     items: tuple[Item, ...] = ()
     options: tuple[Option, ...] = ()

@@ -35,12 +35,18 @@ KEPT_HERE = (
 """What the website says once its script keeps answers in the browser."""
 
 
+ESSENTIAL = '<span class="course-essential">(essential exercise)</span>'
+"""How an essential exercise's heading says so: in words, not by colour alone."""
+
+
 def head_html(prompt: Prompt) -> str:
-    """The exercise's small heading, title, question and hint."""
+    """The exercise's small heading (marked when the exercise is essential), title,
+    question and hint; the website, JupyterLab and the form view all show this."""
     hint = f'<p class="course-hint">Hint: {escape(prompt.hint)}</p>' if prompt.hint else ""
+    mark = f" {ESSENTIAL}" if prompt.essential else ""
     return (
         f'<div class="course-exercise-head"><p><strong>{KIND_NAMES[prompt.kind]}: '
-        f"{escape(prompt.title)}</strong></p><p>{escape(prompt.question)}</p>{hint}</div>"
+        f"{escape(prompt.title)}</strong>{mark}</p><p>{escape(prompt.question)}</p>{hint}</div>"
     )
 
 
