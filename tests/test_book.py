@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
+import sys
 from functools import cache
 from pathlib import Path
 
@@ -14,7 +16,10 @@ import yaml
 REPO = Path(__file__).resolve().parents[1]
 BOOK = REPO / "book"
 MODULES = BOOK / "modules"
-SHARED = REPO.parent / "shared"
+SHARED = Path(os.environ.get("COURSE_SHARED") or REPO.parent / "shared")
+"""The course team's shared folder (the Guide's fact sheet and the overlap checker), which
+is not part of this repository: `../shared` beside it, or wherever COURSE_SHARED points."""
+SHARED_NEEDS = ("tools/overlap-check", "guide/source-shingles.txt", "guide/titles.txt")
 SKIP_PARTS = {"_ext", "_static", "exercises", ".ipynb_checkpoints"}
 
 
@@ -260,13 +265,56 @@ def words(text: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+(?:'[a-z]+)?", text.lower()))
 
 
+def shared_file(name: str) -> Path:
+    """A file from the team's shared folder, or a failure that says what is missing, where
+    it was looked for and how to get it (a fresh clone of this repository does not have it)."""
+    missing = [part for part in SHARED_NEEDS if not (SHARED / part).is_file()]
+    if missing:
+        where = (
+            "set by COURSE_SHARED"
+            if os.environ.get("COURSE_SHARED")
+            else "the `shared` folder beside this repository"
+        )
+        pytest.fail(
+            "The wording check needs the course team's shared folder, which is not part of "
+            f"this repository.\nLooked in: {SHARED} ({where}).\n"
+            f"Missing there: {', '.join(missing)}.\n"
+            "To get it: put the team's `shared` folder (it holds guide/ and tools/) beside "
+            f"this repository, as {REPO.parent / 'shared'}, or set COURSE_SHARED to the "
+            "folder's path, then run the tests again. Ask the course's maintainers for a "
+            "copy if you do not have one.",
+            pytrace=False,
+        )
+    return SHARED / name
+
+
+def test_a_missing_shared_folder_is_explained(tmp_path, monkeypatch) -> None:
+    """Outside a checkout with the team's folder the check says what is missing, where it
+    looked and how to get it, rather than failing on a path that does not exist."""
+    monkeypatch.setattr(sys.modules[__name__], "SHARED", tmp_path / "shared")
+    with pytest.raises(pytest.fail.Exception) as failure:
+        shared_file("tools/overlap-check")
+    message = str(failure.value)
+    assert str(tmp_path / "shared") in message and "tools/overlap-check" in message
+    assert "COURSE_SHARED" in message and "beside" in message
+    (tmp_path / "shared" / "tools").mkdir(parents=True)
+    (tmp_path / "shared" / "tools" / "overlap-check").write_text("")
+    with pytest.raises(pytest.fail.Exception) as failure:
+        shared_file("tools/overlap-check")
+    assert "guide/source-shingles.txt" in str(failure.value)
+    assert "tools/overlap-check" not in str(failure.value).split("Missing there:")[1]
+
+
 def test_no_wording_shared_with_the_guide(catalogue) -> None:
     """The shared overlap check finds no run of words copied from the Guide's pages, and
     none from the facts file except inside a module's own title."""
-    tool = SHARED / "tools" / "overlap-check"
-    assert tool.exists(), f"the overlap check is missing: expected {tool}"
+    tool = shared_file("tools/overlap-check")
     out = subprocess.run(
-        [str(tool), "book", "exercises"], cwd=REPO, capture_output=True, text=True, timeout=120
+        [sys.executable, str(tool), "book", "exercises"],
+        cwd=REPO, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert out.returncode in (0, 1) and not out.stderr.strip(), (
+        f"the overlap check did not run: {tool}\n{out.stderr}"
     )
     assert out.returncode == 0 and " 0 runs shared with the Guide's pages" in out.stdout, out.stdout
     titles = [words(f"Module {m.number}: {m.title}") for m in catalogue.modules.values()]

@@ -29,7 +29,8 @@ MOST_SHEETS = {
     "handout-quadrant": 2,
     "handout-role-cards": 3,
     "handout-plan-review": 2,
-    "evaluation": 3,  # the written answers need room; two sheets printed on both sides
+    "evaluation": 4,  # the end-of-course form (3: room to write), then the three-month sheet
+    "self-assessment": 1,  # one sheet a learner keeps for three sessions
 }
 
 
