@@ -16,7 +16,8 @@ from __future__ import annotations
 from typing import Any
 
 from .catalogue import Catalogue, CatalogueError, course_catalogue, load_catalogue
-from .model import Answer, AnswerError, Prompt, check_value
+from .kinds import check_value
+from .model import Answer, AnswerError, Prompt
 from .workbook import Workbook, WorkbookError, workbook_path
 
 WIDGET_FUNCTIONS = (

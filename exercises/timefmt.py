@@ -24,8 +24,14 @@ class NoZoneError(ValueError):
 
 
 def now_utc() -> _dt.datetime:
-    """The current time, in UTC."""
+    """The current time, in UTC: the course's one clock."""
     return _dt.datetime.now(_dt.UTC)
+
+
+def stamp(moment: _dt.datetime | None = None) -> str:
+    """A time as the course writes it: ISO 8601 with microseconds and its zone, for
+    example ``2026-11-26T14:32:05.123456+00:00`` (now, by :func:`now_utc`, if not given)."""
+    return (moment or now_utc()).isoformat(timespec="microseconds")
 
 
 def parse_time(value: Any) -> _dt.datetime:

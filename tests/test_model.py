@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from exercises.kinds import check_value
 from exercises.model import (
     MAX_ROWS,
     MAX_TEXT,
@@ -13,7 +14,6 @@ from exercises.model import (
     Item,
     Option,
     Prompt,
-    check_value,
     is_empty,
 )
 

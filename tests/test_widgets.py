@@ -153,14 +153,17 @@ def test_showing_an_answer_does_not_save_it_again(demo: Session) -> None:
 def test_quiz_feedback_for_each_option(demo: Session) -> None:
     """Check gives the chosen option's feedback in words; the choice is saved."""
     view = demo.show("demo.quiz")
-    view.check_button.click()
-    assert "Choose an answer first" in view.feedback.value
+    view.control.check_button.click()
+    assert "Choose an answer first" in view.control.feedback.value
     view.control.radios.value = "b"
-    view.check_button.click()
-    assert "Not quite." in view.feedback.value and "Think again about pull" in view.feedback.value
+    view.control.check_button.click()
+    feedback = view.control.feedback.value
+    assert "Not the best answer." in feedback and "Think again about pull" in feedback
     view.control.radios.value = "a"
-    view.check_button.click()
-    assert "Correct." in view.feedback.value and "Well reasoned" in view.feedback.value
+    view.control.check_button.click()
+    assert (
+        "Correct." in view.control.feedback.value and "Well reasoned" in view.control.feedback.value
+    )
     assert saved(demo)["demo.quiz"] == "a"
     every = next(c.value for c in view.children if "<details>" in getattr(c, "value", ""))
     assert "<details>" in every and "Well reasoned" in every and "Think again" in every
@@ -203,7 +206,7 @@ def test_static_note_and_live_parts_are_marked(demo: Session) -> None:
     """The website shows a note instead of the kernel-only parts (status, check button)."""
     view = demo.show("demo.quiz")
     assert "course-live-only" in view.status._dom_classes
-    assert "course-live-only" in view.check_button._dom_classes
+    assert "course-live-only" in view.control.check_button._dom_classes
     note = view.children[-1].value
     assert "course-static-only" in note and "not kept" in note
 

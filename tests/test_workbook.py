@@ -467,7 +467,7 @@ def test_write_errors_are_plain_words_and_leave_no_temporary_files(
     workbook: Workbook, monkeypatch: pytest.MonkeyPatch, code: int, words: str, where: str
 ) -> None:
     """Disk full, read-only, over quota, no permission: a message, the old file intact."""
-    import exercises.workbook as wbmod
+    import exercises.workbook_disk as wbmod
 
     workbook.save("mindset.my-innovation", "safe answer")
     workbook.save("mindset.my-innovation", "safer answer")
@@ -501,7 +501,7 @@ def test_a_folder_that_cannot_be_written_is_plain_words(
     workbook: Workbook, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """When even the lock cannot be made (a read-only home), the learner reads why."""
-    import exercises.workbook as wbmod
+    import exercises.workbook_disk as wbmod
 
     def read_only(*_a, **_k):
         raise OSError(errno.EROFS, "Read-only file system")
@@ -513,7 +513,7 @@ def test_a_folder_that_cannot_be_written_is_plain_words(
 
 def test_reading_needs_no_write_access(workbook: Workbook, monkeypatch) -> None:
     """Reading takes no lock and creates no file (a read-only folder can still be read)."""
-    import exercises.workbook as wbmod
+    import exercises.workbook_disk as wbmod
 
     workbook.save("mindset.my-innovation", "kept")
     Path(f"{workbook.path}.lock").unlink()
@@ -535,7 +535,7 @@ def test_temporary_and_previous_names_are_unique_per_write(
 ) -> None:
     """Names never rest on the process id alone (ids repeat in containers); a crashed
     save's leftovers never block a later save and are cleared."""
-    import exercises.workbook as wbmod
+    import exercises.workbook_disk as wbmod
 
     folder = workbook.path.parent
     folder.mkdir(parents=True)
@@ -689,7 +689,7 @@ def test_change_detection_does_not_trust_a_stale_stat(
     workbook: Workbook, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """On NFS, stat can answer from a stale cache; what is read must still be the file."""
-    import exercises.workbook as wbmod
+    import exercises.workbook_disk as wbmod
 
     reader = Workbook(workbook.path, checker=workbook.checker)
     workbook.save("mindset.my-innovation", "before")

@@ -38,9 +38,10 @@ from pathlib import Path
 from typing import Any, TypedDict
 
 from ..catalogue import Catalogue
-from ..kinds import KIND_SPECS
-from ..model import Answer, AnswerError, Prompt, is_empty, now_iso
-from ..timefmt import NoZoneError, parse_time
+from ..kinds import KIND_SPECS, Listed, kind_of
+from ..model import Answer, AnswerError, Prompt, is_empty
+from ..safe_text import repaired_value, utf8
+from ..timefmt import NoZoneError, parse_time, stamp
 from ..versioned_json import SHARE_FORMAT, WORKBOOK_FORMAT, VersionedFileError, read_versioned
 
 FORMAT = SHARE_FORMAT
@@ -256,13 +257,15 @@ def build_share(
         "version": VERSION,
         "nickname": check_nickname(nickname),
         "cohort": check_cohort(cohort),
-        "made_at": made_at or now_iso(),
+        "made_at": made_at or stamp(),
         "answered": list(usable),
         "answers": {pid: v for pid, v in usable.items() if pid not in free},
-        "shared_text": {pid: usable[pid] for pid in free if pid in share_text},
+        # Written answers are the learner's words exactly, except that half a character
+        # (a lone surrogate, which no file can hold as UTF-8) is shown as '�'.
+        "shared_text": {pid: repaired_value(usable[pid]) for pid in free if pid in share_text},
     }
     share = Share(doc, [pid for pid in free if pid not in share_text], skipped)
-    size = len(preview(share).encode("utf-8"))
+    size = len(utf8(preview(share)))
     if size > MAX_SHARE_BYTES:
         raise ShareError(
             f"This share file would be {size:,} bytes, more than the 1 MB a share file may "
@@ -300,11 +303,9 @@ def describe(share: Share, catalogue: Catalogue) -> list[str]:
     else:
         lines.append("No ratings, choices or positions (you have not answered any yet).")
     for pid, value in doc["shared_text"].items():
-        if isinstance(value, str):
-            words = _short(value)
-        else:
-            cells = (" / ".join(cell for cell in row.values() if cell) for row in value)
-            words = _short("; ".join(cells), 120)
+        prompt = catalogue.prompts[pid]
+        treatment = kind_of(prompt).cohort
+        words = _short(treatment.words(prompt, value) if isinstance(treatment, Listed) else "", 120)
         lines.append(f"Written answer you chose to share – {titles[pid]}: “{words}”")
     if share.held_back:
         kept = "; ".join(titles[pid] for pid in share.held_back)
@@ -322,8 +323,8 @@ def write_share(share: Share, path: Path | str) -> Path:
     target = Path(path).expanduser()
     target.parent.mkdir(parents=True, exist_ok=True)
     try:
-        with open(target, "x", encoding="utf-8") as out:
-            out.write(preview(share))
+        with open(target, "xb") as out:
+            out.write(utf8(preview(share)))
     except FileExistsError:
         raise ShareError(
             f"{target} already exists, so nothing was written. Choose another file name, "
@@ -446,6 +447,8 @@ def read_share(data: bytes, catalogue: Catalogue, cache: dict[Any, Any] | None =
                 raise ShareError(
                     f"Its answer to {pid!r} does not fit the question: {err}"
                 ) from None
+            if free:  # half a character (a lone surrogate) is shown as '�', never a failure
+                clean[key][pid] = repaired_value(clean[key][pid])
             if seen is not None:
                 cache[seen] = clean[key][pid]
     return {

@@ -10,12 +10,15 @@
   ``summary.csv`` count the files set aside by reason. Facilitators open
   these in Excel, so any cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a
   carriage return gets a leading apostrophe and is shown as text, never run as a formula.
+* Writing never fails on text that UTF-8 cannot hold (half a character in a shared
+  answer, a file name that is not UTF-8): it is shown as '�' (:mod:`exercises.safe_text`).
 
 Pure functions apart from :func:`write_outputs`; no ipywidgets.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 from html import escape
@@ -24,11 +27,12 @@ from typing import Any
 
 import pandas as pd
 
-from ..kinds.position import MIDDLE, QUADRANT_KEYS, axes, quadrant_labels
+from ..kinds import Grid
 from ..report import STYLE
+from ..safe_text import repaired, utf8
 from ..timefmt import today_words
 from .folder import without_gc
-from .summary import CohortSummary, CountTable
+from .summary import CohortSummary, CountTable, counted
 
 HIDDEN = "hidden"
 """What a hidden count shows, in the page and in the CSV."""
@@ -133,7 +137,7 @@ def _csv(frame: pd.DataFrame) -> bytes:
     writer = csv.writer(out)
     writer.writerow(frame.columns)
     writer.writerows(zip(*(frame[column].tolist() for column in frame.columns), strict=True))
-    return out.getvalue().encode("utf-8-sig")
+    return codecs.BOM_UTF8 + utf8(out.getvalue())
 
 
 def summary_csv(summary: CohortSummary) -> bytes:
@@ -210,11 +214,16 @@ def _scroll(title: str, markup: str) -> str:
     return f'<div class="scroll" role="region" tabindex="0" aria-label="{label}">{markup}</div>'
 
 
+def chart_table(table: CountTable) -> str:
+    """One prompt's counts as its kind draws them: a two-by-two grid, or a heat-map table."""
+    grid = counted(table.prompt).grid
+    return heat_table(table) if grid is None else grid_table(table, grid(table.prompt))
+
+
 def heat_table(table: CountTable) -> str:
     """One prompt's counts as an accessible table: header cells, a caption, every number
     printed, and the cell colour only repeating what the number says."""
-    corner = {"checklist": "Option", "rating": "Area" if table.prompt.items else "Who"}
-    head = _th(corner.get(table.prompt.kind, "Who")) + "".join(map(_th, table.counts))
+    head = _th(counted(table.prompt).layout(table.prompt).corner) + "".join(map(_th, table.counts))
     body = "".join(
         f"<tr>{_th(label, 'row')}"
         + "".join(_td(v, table.answered[label]) for v in counts)
@@ -229,10 +238,10 @@ def heat_table(table: CountTable) -> str:
     return _scroll(table.prompt.title, markup) + note
 
 
-def quadrant_table(table: CountTable) -> str:
-    """A position prompt's counts laid out as its four quadrants (high y at the top)."""
-    x, y = axes(table.prompt)
-    names = quadrant_labels(table.prompt)
+def grid_table(table: CountTable, grid: Grid) -> str:
+    """A prompt's counts laid out as its kind's two-by-two grid (a position's quadrants,
+    high y at the top), with the count outside the grid, if any, and the total under it."""
+    names = counted(table.prompt).layout(table.prompt).columns
     counts = dict(zip(names, table.counts.iloc[0], strict=True))
     total = table.answered.iloc[0]
 
@@ -242,20 +251,21 @@ def quadrant_table(table: CountTable) -> str:
             f"<strong>{_count_text(counts[key])}</strong></td>"
         )
 
-    low_low, high_low, low_high, high_high = QUADRANT_KEYS
-    middle = (
-        f"On a middle line between quadrants: <strong>{_count_text(counts[MIDDLE])}</strong>. "
-        if MIDDLE in names
+    outside = (
+        f"{escape(grid.outside_words)}: <strong>{_count_text(counts[grid.outside])}</strong>. "
+        if grid.outside in names
         else ""
     )
-    markup = (
-        f"<table>{_caption(table)}<thead><tr><td></td>"
-        f"{_th(f'{x.label}: {x.low}')}{_th(f'{x.label}: {x.high}')}</tr></thead><tbody>"
-        f"<tr>{_th(f'{y.label}: {y.high}', 'row')}{cell(low_high)}{cell(high_high)}</tr>"
-        f"<tr>{_th(f'{y.label}: {y.low}', 'row')}{cell(low_low)}{cell(high_low)}</tr>"
-        f"</tbody></table>"
+    (left, right), (top, bottom) = grid.across, grid.down
+    body = "".join(
+        f"<tr>{_th(head, 'row')}{cell(first)}{cell(second)}</tr>"
+        for head, (first, second) in zip((top, bottom), grid.cells, strict=True)
     )
-    answered = f"<p>{middle}Answered by: <strong>{_count_text(total)}</strong>.</p>"
+    markup = (
+        f"<table>{_caption(table)}<thead><tr><td></td>{_th(left)}{_th(right)}</tr></thead>"
+        f"<tbody>{body}</tbody></table>"
+    )
+    answered = f"<p>{outside}Answered by: <strong>{_count_text(total)}</strong>.</p>"
     return _scroll(table.prompt.title, markup) + answered
 
 
@@ -283,7 +293,7 @@ def _by_module(summary: CohortSummary) -> str:
     """Every other prompt's table, one collapsible part per module."""
     groups: dict[str, list[str]] = {}
     for table in summary.tables:
-        chart = quadrant_table(table) if table.prompt.kind == "position" else heat_table(table)
+        chart = chart_table(table)
         groups.setdefault(table.module, []).append(chart)
     return "".join(
         f"<details><summary>{escape(module)} ({len(charts)} "
@@ -386,7 +396,7 @@ def to_html_fragment(summary: CohortSummary, level: int = 1) -> str:
         parts.append(
             _section(
                 "Where the group places its change",
-                quadrant_table(summary.headline_position),
+                chart_table(summary.headline_position),
                 h2,
                 "How many people put their change in each quadrant.",
             )
@@ -411,7 +421,8 @@ def to_html_fragment(summary: CohortSummary, level: int = 1) -> str:
         )
     )
     parts.append(_section("Files set aside", _rejected(summary), h2))
-    return f'<style>{SUMMARY_CSS}</style><div class="cohort-summary">{"".join(parts)}</div>'
+    page = f'<style>{SUMMARY_CSS}</style><div class="cohort-summary">{"".join(parts)}</div>'
+    return repaired(page)  # a file name that is not UTF-8 or half a character shows as '�'
 
 
 def to_html(summary: CohortSummary) -> str:
@@ -432,7 +443,7 @@ def write_outputs(summary: CohortSummary, outdir: Path | str) -> dict[str, Path]
     target.mkdir(parents=True, exist_ok=True)
     with without_gc():
         contents = {
-            "summary.html": to_html(summary).encode("utf-8"),
+            "summary.html": utf8(to_html(summary)),
             "summary.csv": summary_csv(summary),
             "rejected.csv": rejected_csv(summary),
         }
