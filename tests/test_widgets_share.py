@@ -11,7 +11,8 @@ import ipywidgets as W
 import pytest
 
 from exercises.catalogue import Catalogue
-from exercises.cohort.share_file import nickname_path, read_share
+from exercises.cohort.share_file import nickname_path
+from exercises.cohort.share_read import read_share
 from exercises.widgets import CohortSummaryPanel, Session, SharePanel, WorkbookPanel
 from exercises.workbook import Workbook
 from tests.cohort.data import FULL, make_catalogue

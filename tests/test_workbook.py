@@ -656,7 +656,7 @@ def test_times_are_stamped_under_the_lock_and_carry_a_zone(workbook: Workbook) -
 
 def test_one_time_rule_everywhere() -> None:
     """Times must carry a zone; 'Z' (what browsers write) reads as UTC."""
-    from exercises.cohort import share_file as share
+    from exercises.cohort import share_read as share
 
     assert parse_time("2026-11-26T14:32:05.123Z") == dt.datetime(
         2026, 11, 26, 14, 32, 5, 123000, tzinfo=dt.UTC

@@ -1,7 +1,7 @@
 """The cohort summary: read a folder of share files and count what the group shared.
 
 Pure pandas functions (no ipywidgets, no network). Every file is checked on its own by
-:func:`exercises.cohort.share_file.read_share`; a file that cannot be used is set aside with a
+:func:`exercises.cohort.share_read.read_share`; a file that cannot be used is set aside with a
 plain reason and the rest carry on, so one bad file never changes anyone else's figures.
 Then, for one cohort code:
 
@@ -121,6 +121,11 @@ class CohortSummary:
     answer to their question."""
     questions_held_back: int = 0
     """How many questions those held-back answers belong to."""
+
+    def all_tables(self) -> list[CountTable]:
+        """Every count table: the two headline ones first (when the course has them)."""
+        first = [t for t in (self.headline_ratings, self.headline_position) if t]
+        return first + self.tables
 
     def set_aside(self) -> pd.DataFrame:
         """How many files were set aside for each kind of reason (only the kinds that

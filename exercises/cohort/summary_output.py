@@ -7,20 +7,18 @@
 * ``summary.csv`` holds the same figures and shared text in long form, and
   ``rejected.csv`` the file name and reason for each file set aside. File names often
   hold a nickname, so they appear only in ``rejected.csv``: the page and
-  ``summary.csv`` count the files set aside by reason. Facilitators open
-  these in Excel, so any cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a
-  carriage return gets a leading apostrophe and is shown as text, never run as a formula.
+  ``summary.csv`` count the files set aside by reason. Both are made by
+  :mod:`exercises.cohort.summary_csv` (safe to open in Excel).
 * Writing never fails on text that UTF-8 cannot hold (half a character in a shared
   answer, a file name that is not UTF-8): it is shown as '�' (:mod:`exercises.safe_text`).
+* Each prompt's table is drawn as its kind says (a heat map, or a position's quadrants
+  as a two-by-two grid: :attr:`exercises.kinds.Counted.grid`).
 
 Pure functions apart from :func:`write_outputs`; no ipywidgets.
 """
 
 from __future__ import annotations
 
-import codecs
-import csv
-import io
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -33,121 +31,47 @@ from ..safe_text import repaired, utf8
 from ..timefmt import today_words
 from .folder import without_gc
 from .summary import CohortSummary, CountTable, counted
+from .summary_csv import (
+    CSV_COLUMNS,
+    FORMULA_STARTS,
+    HIDDEN,
+    count_text,
+    neutralise,
+    neutralise_frame,
+    rejected_csv,
+    rejected_frame,
+    summary_csv,
+    summary_frame,
+)
 
-HIDDEN = "hidden"
-"""What a hidden count shows, in the page and in the CSV."""
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-"""A spreadsheet may treat a cell that starts with one of these as a formula."""
+__all__ = [  # the CSV files' names are kept here too, for the callers of this module
+    "CSV_COLUMNS",
+    "FORMULA_STARTS",
+    "HIDDEN",
+    "OUTPUT_FILES",
+    "SUMMARY_CSS",
+    "chart_table",
+    "grid_table",
+    "heat_table",
+    "made_on",
+    "neutralise",
+    "neutralise_frame",
+    "rejected_csv",
+    "rejected_frame",
+    "summary_csv",
+    "summary_frame",
+    "to_html",
+    "to_html_fragment",
+    "write_outputs",
+]
 
 OUTPUT_FILES = ("summary.html", "summary.csv", "rejected.csv")
 """The files :func:`write_outputs` writes."""
 
 
-def neutralise(value: Any) -> Any:
-    """A CSV cell that a spreadsheet will show as text, never run as a formula."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
-def _count_text(value: Any) -> str:
-    return HIDDEN if pd.isna(value) else str(int(value))
-
-
 def made_on() -> str:
     """Today's date in words, for the top of a summary."""
     return today_words()
-
-
-# --------------------------------------------------------------------------- CSV
-
-
-def neutralise_frame(frame: pd.DataFrame) -> pd.DataFrame:
-    """Every cell as text (empty where missing), with :func:`neutralise` applied."""
-    cells = frame.astype(object).where(frame.notna(), "")
-    safe = {
-        column: [neutralise(v) for v in map(str, values.tolist())]
-        for column, values in cells.items()
-    }
-    return pd.DataFrame(safe, columns=frame.columns, dtype=object)
-
-
-CSV_COLUMNS = ["section", "module", "question", "row", "column", "count", "text"]
-"""The columns of ``summary.csv``."""
-
-
-def summary_frame(summary: CohortSummary) -> pd.DataFrame:
-    """Every figure and shared answer in long form, one row per count or text, made safe
-    for a spreadsheet."""
-    rows: list[dict[str, Any]] = [
-        {"section": "files", "row": "share files found", "count": summary.files_found},
-        {"section": "files", "row": "learners summarised", "count": summary.learners},
-        {"section": "files", "row": "files set aside", "count": len(summary.rejected)},
-    ]
-    set_aside = summary.set_aside()
-    for reason, files in zip(set_aside["reason"], set_aside["files"], strict=True):
-        rows.append({"section": "set aside", "row": reason, "count": files})
-    if summary.completion is not None:
-        for module, counts in summary.completion.iterrows():
-            for column, value in counts.items():
-                rows.append(
-                    {
-                        "section": "completion",
-                        "module": module,
-                        "column": column,
-                        "count": _count_text(value),
-                    }
-                )
-    for table in _all_tables(summary):
-        prompt = table.prompt
-        for label, counts in table.counts.iterrows():
-            base = {
-                "section": prompt.kind,
-                "module": table.module,
-                "question": prompt.title,
-                "row": label,
-            }
-            rows.append({**base, "column": "answered", "count": _count_text(table.answered[label])})
-            for column, value in counts.items():
-                rows.append({**base, "column": column, "count": _count_text(value)})
-    if summary.texts_held_back:
-        rows.append(
-            {
-                "section": "shared text",
-                "row": f"written answers not shown (fewer than {summary.min_count} people shared "
-                "an answer to their question)",
-                "count": summary.texts_held_back,
-            }
-        )
-    texts = summary.texts[["module", "question", "text"]].assign(section="shared text")
-    frame = pd.concat([pd.DataFrame(rows, dtype=object), texts], ignore_index=True)
-    return neutralise_frame(frame.reindex(columns=CSV_COLUMNS))
-
-
-def rejected_frame(summary: CohortSummary) -> pd.DataFrame:
-    """The files set aside and why (file name and reason), made safe for a spreadsheet."""
-    return neutralise_frame(summary.rejected[["file", "reason"]])
-
-
-def _csv(frame: pd.DataFrame) -> bytes:
-    """CSV bytes (header first) in UTF-8 with a byte-order mark, so Excel reads accents
-    and dashes correctly."""
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(frame.columns)
-    writer.writerows(zip(*(frame[column].tolist() for column in frame.columns), strict=True))
-    return codecs.BOM_UTF8 + utf8(out.getvalue())
-
-
-def summary_csv(summary: CohortSummary) -> bytes:
-    """The bytes of ``summary.csv``."""
-    return _csv(summary_frame(summary))
-
-
-def rejected_csv(summary: CohortSummary) -> bytes:
-    """The bytes of ``rejected.csv`` (a header only when nothing was set aside)."""
-    return _csv(rejected_frame(summary))
 
 
 # -------------------------------------------------------------------------- HTML
@@ -180,11 +104,6 @@ SUMMARY_CSS = (
 """The summary's styles, scoped to its wrapper so they cannot change the page around it."""
 
 
-def _all_tables(summary: CohortSummary) -> list[CountTable]:
-    first = [t for t in (summary.headline_ratings, summary.headline_position) if t]
-    return first + summary.tables
-
-
 def _shade(count: Any, total: Any) -> str:
     """The class of a count's cell: ``hidden``, or a shade for its share of the row."""
     if pd.isna(count) or pd.isna(total):
@@ -204,7 +123,7 @@ def _th(text: Any, scope: str = "col") -> str:
 
 
 def _td(value: Any, total: Any) -> str:
-    return f'<td class="n {_shade(value, total)}">{_count_text(value)}</td>'
+    return f'<td class="n {_shade(value, total)}">{count_text(value)}</td>'
 
 
 def _scroll(title: str, markup: str) -> str:
@@ -227,7 +146,7 @@ def heat_table(table: CountTable) -> str:
     body = "".join(
         f"<tr>{_th(label, 'row')}"
         + "".join(_td(v, table.answered[label]) for v in counts)
-        + f'<td class="n">{_count_text(table.answered[label])}</td></tr>'
+        + f'<td class="n">{count_text(table.answered[label])}</td></tr>'
         for label, counts in table.counts.iterrows()
     )
     note = f"<p>{escape(table.note)}</p>" if table.note else ""
@@ -248,11 +167,11 @@ def grid_table(table: CountTable, grid: Grid) -> str:
     def cell(key: str) -> str:
         return (
             f'<td class="q {_shade(counts[key], total)}">{escape(names[key])}<br>'
-            f"<strong>{_count_text(counts[key])}</strong></td>"
+            f"<strong>{count_text(counts[key])}</strong></td>"
         )
 
     outside = (
-        f"{escape(grid.outside_words)}: <strong>{_count_text(counts[grid.outside])}</strong>. "
+        f"{escape(grid.outside_words)}: <strong>{count_text(counts[grid.outside])}</strong>. "
         if grid.outside in names
         else ""
     )
@@ -265,7 +184,7 @@ def grid_table(table: CountTable, grid: Grid) -> str:
         f"<table>{_caption(table)}<thead><tr><td></td>{_th(left)}{_th(right)}</tr></thead>"
         f"<tbody>{body}</tbody></table>"
     )
-    answered = f"<p>{outside}Answered by: <strong>{_count_text(total)}</strong>.</p>"
+    answered = f"<p>{outside}Answered by: <strong>{count_text(total)}</strong>.</p>"
     return _scroll(table.prompt.title, markup) + answered
 
 
