@@ -145,3 +145,38 @@ def test_the_branch_check_finds_a_branch(tmp_path: Path) -> None:
     code = 'if prompt.kind == "quiz" or p.kind in ("position", "x"):\n    pass\n'
     assert _names_a_kind(ast.parse(code)) == [1, 1]
     assert _names_a_kind(ast.parse('if block.kind == "para":\n    pass\n')) == []
+
+
+def one_prompt_of_each_kind(catalogue) -> dict[str, object]:
+    found: dict[str, object] = {}
+    for prompt in catalogue.prompts.values():
+        found.setdefault(prompt.kind, prompt)
+    assert set(found) == set(KINDS), "the course uses every kind"
+    return found
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_kinds_control_shows_and_takes_each_example_that_fits(kind: str, catalogue) -> None:
+    """set() shows a value quietly; enter() puts it in as the learner would, reported as a
+    change; get() gives a value that fits, the same both ways; a full answer (the first
+    example) comes back as the kind's rule tidies it."""
+    from exercises.kinds import check_value
+    from exercises.widgets.controls import build_control
+
+    prompt = one_prompt_of_each_kind(catalogue)[kind]
+    examples = KIND_SPECS[kind].examples(prompt).fit[:4]  # type: ignore[arg-type]
+    for n, value in enumerate(examples):  # the first few: a control per example is slow
+        control = build_control(prompt)  # type: ignore[arg-type]
+        changes: list[bool] = []
+        control.on_change(changes.append)
+        assert control.set(value) and changes == []
+        shown = control.get()
+        if shown is not None:
+            assert check_value(prompt, shown) == shown  # type: ignore[arg-type]
+        if n == 0:
+            assert shown == check_value(prompt, value)  # type: ignore[arg-type]
+        fresh = build_control(prompt)  # type: ignore[arg-type]
+        fresh.on_change(changes.append)
+        fresh.enter(value)
+        assert fresh.get() == shown
+        assert changes or n, f"{kind}: entering a full answer reported no change"
