@@ -211,6 +211,25 @@ def test_static_note_and_live_parts_are_marked(demo: Session) -> None:
     assert "course-static-only" in note and "not kept" in note
 
 
+def test_a_partly_damaged_workbook_keeps_its_readable_answers_on_screen(demo: Session) -> None:
+    """One answer with a bad time: the others still show, in the exercises and the plan,
+    and the learner is told by question title which answer could not be read."""
+    path = demo.workbook.path
+    path.parent.mkdir(parents=True)
+    good = {"value": "We lost our champion", "saved_at": "2026-11-20T09:00:00+00:00"}
+    bad = {"value": 3, "saved_at": "yesterday"}
+    path.write_text(
+        json.dumps(
+            {"format": FORMAT, "version": 1, "answers": {"demo.text": good, "demo.one": bad}}
+        )
+    )
+    view = demo.show("demo.text")
+    assert view.control.get() == "We lost our champion"
+    assert "Important:" in status(view) and "“One (demo.one)” has no valid time" in status(view)
+    assert "in progress (1 of" in demo.show_plan().body.value  # the record counts it
+    assert saved(demo) == {"demo.text": "We lost our champion"}
+
+
 def test_a_damaged_workbook_is_reported_in_the_exercise(demo: Session) -> None:
     """The learner is told in plain words, and the next answer saves to a fresh workbook."""
     path = demo.workbook.path

@@ -782,3 +782,85 @@ def test_a_workbook_that_cannot_be_opened_is_plain_words(
     monkeypatch.setattr(builtins, "open", refuse)
     with pytest.raises(WorkbookError, match="could not be opened because you do not have perm"):
         Workbook(workbook.path).answers()
+
+
+# --- a workbook with some damaged answers keeps the others ---------------------------
+
+
+PARTLY = {
+    "mindset.my-innovation": ("weeks of reflection", "2026-11-20T09:00:00+00:00"),
+    "mindset.push-or-pull": ("pull", "2026-11-20T09:05:00+00:00"),
+    "mindset.learned": ("a + became a space", "2026-11-20T09:10:00 00:00"),
+}
+
+
+def test_one_bad_time_keeps_every_other_answer(workbook: Workbook) -> None:
+    """The file is set aside byte for byte; the readable answers carry on in a fresh
+    workbook; the learner is told, once, which answer could not be read and why."""
+    workbook.names = {"mindset.learned": "What I learned"}.__getitem__
+    data = workbook_bytes(PARTLY)
+    workbook.path.parent.mkdir(parents=True)
+    workbook.path.write_bytes(data)
+    answers = workbook.answers()
+    assert {pid: a.value for pid, a in answers.items()} == {
+        "mindset.my-innovation": "weeks of reflection",
+        "mindset.push-or-pull": "pull",
+    }
+    (aside,) = workbook.path.parent.glob("workbook.damaged-*.json")
+    assert aside.read_bytes() == data
+    (notice,) = workbook.take_notices()
+    assert "“What I learned (mindset.learned)” has no valid time" in notice
+    assert aside.name in notice and "other 2 answers are safe" in notice
+    assert workbook.take_notices() == []
+    fresh = Workbook(workbook.path)
+    assert set(fresh.answers()) == {"mindset.my-innovation", "mindset.push-or-pull"}
+    assert fresh.get("mindset.push-or-pull").saved_at == PARTLY["mindset.push-or-pull"][1]
+    workbook.save("mindset.learned", "typed again")
+    assert set(on_disk(workbook)["answers"]) == set(PARTLY)
+    assert len(list(workbook.path.parent.glob("workbook.damaged-*"))) == 1
+
+
+def test_an_entry_of_the_wrong_shape_is_named_and_the_download_keeps_the_rest(
+    workbook: Workbook,
+) -> None:
+    doc = json.loads(workbook_bytes(PARTLY))
+    doc["answers"]["mindset.learned"] = ["not", "an", "answer"]
+    workbook.path.parent.mkdir(parents=True)
+    workbook.path.write_text(json.dumps(doc))
+    exported = parse_workbook(workbook.export_bytes())
+    assert set(exported) == {"mindset.my-innovation", "mindset.push-or-pull"}
+    (notice,) = workbook.take_notices()
+    assert "“mindset.learned” is damaged" in notice
+
+
+def test_a_partly_damaged_workbook_that_cannot_be_moved_is_still_read(
+    workbook: Workbook, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A read-only folder: the readable answers are shown, the file is left as it is, and
+    the learner is told (once) that nothing can be saved until it can be moved aside."""
+    import exercises.workbook_disk as wbmod
+
+    data = workbook_bytes(PARTLY)
+    workbook.path.parent.mkdir(parents=True)
+    workbook.path.write_bytes(data)
+
+    def read_only(*_a, **_k):
+        raise OSError(errno.EROFS, "Read-only file system")
+
+    monkeypatch.setattr(wbmod, "FileLock", read_only)
+    assert set(workbook.answers()) == {"mindset.my-innovation", "mindset.push-or-pull"}
+    assert workbook.get("mindset.my-innovation").value == "weeks of reflection"
+    (notice,) = workbook.take_notices()
+    assert "could not be read in full" in notice and "can only be read" in notice
+    assert workbook.take_notices() == []
+    assert workbook.path.read_bytes() == data
+    assert folder_names(workbook) == {"workbook.json"}
+    with pytest.raises(WorkbookError, match="can only be read"):
+        workbook.save("mindset.learned", "x")
+
+
+def test_an_import_leaves_out_a_damaged_answer_and_takes_the_others(workbook: Workbook) -> None:
+    plan = workbook.import_bytes(workbook_bytes(PARTLY))
+    assert plan.damaged == {"mindset.learned": "has no valid time (with its time zone)"}
+    assert set(workbook.answers()) == {"mindset.my-innovation", "mindset.push-or-pull"}
+    assert "damaged" in plan.summary()
