@@ -46,7 +46,7 @@ from pathlib import Path
 from typing import Any
 
 from .model import Answer, AnswerError
-from .timefmt import now_utc, parse_time, stamp
+from .timefmt import local_now, now_utc, parse_time, stamp
 from .workbook_disk import (
     NoLock,
     holding_lock,
@@ -309,7 +309,7 @@ class Workbook:
 
         ``kept`` is given for a partly damaged workbook (``reason`` then names its damaged
         answers): how many of its answers carry on in the fresh file."""
-        when = _dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        when = local_now().strftime("%Y%m%d-%H%M%S")
         try:
             target = move_aside(self.path, "damaged", when)
         except OSError as err:

@@ -10,7 +10,6 @@ learner ticks a box.
 
 from __future__ import annotations
 
-import datetime as _dt
 from collections.abc import Callable
 from html import escape
 
@@ -19,7 +18,7 @@ import ipywidgets as W
 from ..catalogue import Catalogue
 from ..report import answers_doc
 from ..static_form import device_panel_html
-from ..timefmt import local_words
+from ..timefmt import local_now, local_words
 from ..workbook import ImportChange, ImportPreview, Workbook, WorkbookError
 from .exercise import flush_pending
 from .fallback import StaticFallback
@@ -141,7 +140,7 @@ class WorkbookPanel(StaticFallback, W.VBox):
         cannot be made, the learner can still take every answer with them.
         """
         flush_pending()
-        day = _dt.date.today().isoformat()
+        day = local_now().date().isoformat()
         links, problems = [], []
         try:
             links.append(

@@ -6,7 +6,6 @@ direction only."""
 from __future__ import annotations
 
 import base64
-import datetime as _dt
 from html import escape
 
 import ipywidgets as W
@@ -14,6 +13,7 @@ import ipywidgets as W
 from ..model import Answer
 from ..report import Doc, to_html, to_markdown
 from ..safe_text import utf8
+from ..timefmt import local_now
 from ..workbook import Workbook, WorkbookError
 
 LABEL_STYLE = {"description_width": "initial"}
@@ -40,7 +40,7 @@ def download_link(content: str | bytes, filename: str, mime: str, label: str) ->
 def document_links(doc: Doc, stem: str, what: str) -> list[str]:
     """Two downloads of a readable document, named ``<stem>-<today>``: a web page and
     Markdown."""
-    day = _dt.date.today().isoformat()
+    day = local_now().date().isoformat()
     return [
         download_link(
             to_html(doc),
