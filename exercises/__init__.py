@@ -16,20 +16,10 @@ from __future__ import annotations
 from typing import Any
 
 from .catalogue import Catalogue, CatalogueError, course_catalogue, load_catalogue
-from .model import Answer, AnswerError, Prompt, check_value
+from .kinds import check_value
+from .model import Answer, AnswerError, Prompt
+from .widget_names import WIDGET_FUNCTIONS
 from .workbook import Workbook, WorkbookError, workbook_path
-
-WIDGET_FUNCTIONS = (
-    "go_to_linked_heading",
-    "show",
-    "show_cohort_summary",
-    "show_module",
-    "show_plan",
-    "show_progress",
-    "show_workbook",
-)
-"""The notebook's one-line calls: loaded from the widget layer (:mod:`exercises.widgets`,
-which exports the same names) on first use. Listed only here."""
 
 __all__ = [
     "Answer",

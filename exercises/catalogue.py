@@ -13,8 +13,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from .kinds import KIND_SPECS
-from .model import KINDS, Axis, Module, Option, Prompt, check_value
+from .kinds import KIND_SPECS, KINDS, check_value
+from .model import Axis, Module, Option, Prompt
 
 PROMPTS_DIR = Path(__file__).parent / "prompts"
 """Where the course's prompt files live."""
@@ -71,7 +71,8 @@ def _fail(source: str, where: str, message: str) -> CatalogueError:
 
 class PromptReader:
     """Checks one file's raw YAML data and turns it into a Module (each kind reads its own
-    keys with the helpers here: :attr:`exercises.kinds.KindSpec.read`)."""
+    keys with the helpers here: :attr:`exercises.kinds.KindSpec.read`, which names them
+    as :class:`exercises.kinds.spec.Reader`)."""
 
     def __init__(self, source: str, scales: dict[str, tuple[str, ...]]) -> None:
         self.source = source

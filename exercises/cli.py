@@ -7,7 +7,9 @@ The contract (kept stable; see the README)::
     python -m exercises cohort summarise DIR --out OUTDIR [--min-count K]
 
 Every command answers ``--help``. A wrong argument or a problem prints one plain line
-to standard error and exits with a non-zero status, never a traceback.
+to standard error and exits with a non-zero status, never a traceback. Nothing it prints
+can fail on text UTF-8 cannot hold (a file name that is not UTF-8, half a character in an
+answer): such text is shown as '�' (:mod:`exercises.safe_text`).
 ``cohort summarise`` exits 0 when at least one share file was summarised and 2 when
 none could be.
 """
@@ -18,7 +20,7 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any, NoReturn, TextIO
 
 from .catalogue import CatalogueError, course_catalogue
 from .cohort.share_file import (
@@ -33,7 +35,8 @@ from .cohort.share_file import (
     write_share,
 )
 from .cohort.suppression import DEFAULT_MIN_COUNT, MIN_COUNT_RANGE, check_min_count
-from .workbook import WorkbookError, parse_workbook
+from .safe_text import repaired, shown_name
+from .workbook_file import WorkbookError, read_workbook
 
 # The cohort tools load pandas; they are imported inside their commands so that --help
 # and argument errors answer at once.
@@ -44,6 +47,19 @@ NONE_SUMMARISED = 2
 
 class CommandError(Exception):
     """A problem to report in one line (exit status 1)."""
+
+
+def say(text: str, stream: TextIO | None = None) -> None:
+    """Print one line (to standard output unless ``stream``), whatever the text holds and
+    whatever the terminal's encoding."""
+    out = stream or sys.stdout
+    line = repaired(text) + "\n"
+    try:
+        out.write(line)
+    except UnicodeEncodeError:
+        encoding = getattr(out, "encoding", None) or "ascii"
+        out.write(line.encode(encoding, "replace").decode(encoding))
+    out.flush()
 
 
 class _Parser(argparse.ArgumentParser):
@@ -184,31 +200,38 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run_share(args: argparse.Namespace) -> int:
     """Make a share file from a workbook, printing what it holds."""
+    where = shown_name(args.workbook)
     try:
         data = args.workbook.expanduser().read_bytes()
     except FileNotFoundError:
-        raise CommandError(f"There is no workbook at {args.workbook}.") from None
+        raise CommandError(f"There is no workbook at {where}.") from None
     except OSError as err:
-        raise CommandError(f"The workbook {args.workbook} cannot be read ({err}).") from None
+        raise CommandError(f"The workbook {where} cannot be read ({err}).") from None
     try:
-        answers = parse_workbook(data)
+        read = read_workbook(data)
     except WorkbookError as err:
-        raise CommandError(f"{args.workbook} cannot be used because {err}") from None
+        raise CommandError(f"{where} cannot be used because {err}") from None
+    answers = read.answers
     catalogue = course_catalogue()
     chosen = [p.id for p in free_text_prompts(answers, catalogue)] if args.include_text else []
     nickname = read_nickname(args.workbook) or new_nickname()
     share = build_share(answers, catalogue, args.cohort, nickname, chosen)
     if args.out.expanduser().exists():
-        raise CommandError(f"{args.out} already exists, so nothing was written.")
-    print("Your share file holds:")
+        raise CommandError(f"{shown_name(args.out)} already exists, so nothing was written.")
+    say("Your share file holds:")
     for line in describe(share, catalogue):
-        print(f"- {line}")
+        say(f"- {line}")
+    if read.damaged:
+        say(
+            f"- Left out because they are damaged in the workbook and cannot be read: "
+            f"{', '.join(sorted(read.damaged))}."
+        )
     path = write_share(share, args.out)
     try:
         remember_nickname(args.workbook.expanduser(), nickname)
     except OSError:
-        print("(Your nickname could not be remembered beside the workbook.)")
-    print(f"Written to {path}. Send this file to your facilitator.")
+        say("(Your nickname could not be remembered beside the workbook.)")
+    say(f"Written to {shown_name(path)}. Send this file to your facilitator.")
     return 0
 
 
@@ -217,7 +240,7 @@ def run_demo(args: argparse.Namespace) -> int:
     from .cohort.rehearsal import write_demo
 
     paths = write_demo(args.out, args.learners, args.cohort, args.seed)
-    print(f"Wrote {len(paths)} made-up share files to {args.out}.")
+    say(f"Wrote {len(paths)} made-up share files to {shown_name(args.out)}.")
     return 0
 
 
@@ -229,7 +252,7 @@ def run_summarise(args: argparse.Namespace) -> int:
     try:
         summary = summarise(args.folder, min_count=args.min_count)
     except (FileNotFoundError, NotADirectoryError) as err:
-        print(f"{err} Nothing was summarised.", file=sys.stderr)
+        say(f"{err} Nothing was summarised.", sys.stderr)
         return NONE_SUMMARISED
     written = write_outputs(summary, args.out)
     set_aside = len(summary.rejected)
@@ -239,9 +262,9 @@ def run_summarise(args: argparse.Namespace) -> int:
             if summary.files_found
             else f"there are no share files (.json) in {args.folder}"
         )
-        print(f"Nothing was summarised: {found}.", file=sys.stderr)
+        say(f"Nothing was summarised: {found}.", sys.stderr)
         return NONE_SUMMARISED
-    print(
+    say(
         f"Summarised {summary.learners} learner{'s' if summary.learners != 1 else ''} "
         f"in cohort {summary.cohort}; {set_aside} file{'s' if set_aside != 1 else ''} set "
         f"aside. Wrote {', '.join(str(p) for p in written.values())}."
@@ -256,8 +279,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handlers[getattr(args, "tool", None) or args.command](args)
     except (CommandError, ShareError, CatalogueError, ValueError, OSError) as err:
-        print(f"python -m exercises: error: {err}", file=sys.stderr)
+        say(f"python -m exercises: error: {err}", sys.stderr)
         return 1
     except Exception as err:  # a last resort: one line, never a traceback
-        print(f"python -m exercises: unexpected problem: {err!r}", file=sys.stderr)
+        say(f"python -m exercises: unexpected problem: {err!r}", sys.stderr)
         return 1

@@ -17,7 +17,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from .model import Answer, AnswerError, Prompt, check_value, is_empty
+from .kinds import check_value
+from .model import Answer, AnswerError, Prompt, is_empty
 
 EARLIER = "Given to an earlier version of this question"
 """How an answer that no longer fits its question is introduced, wherever it is shown."""

@@ -6,8 +6,6 @@ from __future__ import annotations
 import re
 from html import escape
 
-from .model import Field
-
 
 def slug(text: str) -> str:
     """Lower-case words and digits joined by hyphens, for element ids."""
@@ -39,25 +37,3 @@ def choices_html(
         f"<fieldset{attrs(group)}><legend>{escape(legend)}</legend>"
         f'<div class="{layout}">{items}</div></fieldset>'
     )
-
-
-def field_html(base: str, column: Field) -> str:
-    """One labelled cell of a list row: a text box, a drop-down or a date."""
-    fid = f"{base}-{slug(column.label)}"
-    data = f'id="{fid}" data-field="{escape(column.id)}"'
-    if column.kind == "choice":
-        opts = '<option value="">Choose…</option>' + "".join(
-            f"<option>{escape(o)}</option>" for o in column.options
-        )
-        control = f"<select {data}>{opts}</select>"
-    elif column.kind == "date":
-        control = f'<input type="date" {data}>'
-    else:
-        control = f'<input type="text" {data}>'
-    label = escape(column.label)
-    return f'<div class="course-field"><label for="{fid}">{label}</label>{control}</div>'
-
-
-def verdict(correct: bool) -> str:
-    """How a knowledge-check option is judged, in words."""
-    return "Correct" if correct else "Not the best answer"

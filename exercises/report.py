@@ -3,11 +3,14 @@
 The document is built once as plain blocks (:class:`Doc`), then rendered by
 :func:`to_markdown` or :func:`to_html`, so both formats always say the same thing.
 Unanswered prompts appear as gaps to fill, never as errors. All learner text is
-escaped in HTML. Pure functions: no files, no widgets.
+escaped in HTML, and in Markdown so that a Markdown viewer shows it as text: raw HTML
+(``<script>``, ``<img onerror>``) is never HTML there, and no link, image or autolink
+can be made from it (:func:`md_text`). Pure functions: no files, no widgets.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from html import escape
 from typing import Any
@@ -85,19 +88,36 @@ def answers_doc(
     return Doc(title, f"Made on {today}. {done} of {total} questions answered.", sections)
 
 
+_MD_ESCAPED = re.compile(r"([\\`\[\]])")
+"""Markdown's backslash, code-span and link characters, escaped wherever text goes."""
+
+_MD_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
+"""An ampersand that would start an HTML entity such as ``&lt;``."""
+
+
+def md_text(text: str) -> str:
+    """Text as Markdown that shows it exactly, as text: a backslash before each
+    backslash, backtick and square bracket (so no code span, link, image or link
+    reference forms), ``&lt;`` for each ``<`` (so no raw HTML and no autolink forms) and
+    ``&amp;`` for an ampersand that would start an entity. Other punctuation is left as
+    typed: it can only format the text, never run or link anything."""
+    text = _MD_ESCAPED.sub(r"\\\1", text)
+    return _MD_ENTITY.sub("&amp;", text).replace("<", "&lt;")
+
+
 def _md_cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    return md_text(text).replace("|", "\\|").replace("\n", " ")
 
 
 def _md_blocks(blocks: list[Block]) -> list[str]:
     out = []
     for b in blocks:
         if b.kind in ("para", "chart"):
-            out.append(b.text)
+            out.append(md_text(b.text))
         elif b.kind == "gap":
-            out.append(f"*{b.text}*")
+            out.append(f"*{md_text(b.text)}*")
         elif b.kind == "bullets":
-            out.append("\n".join(f"- {i}" for i in b.items) or "*Nothing ticked.*")
+            out.append("\n".join(f"- {md_text(i)}" for i in b.items) or "*Nothing ticked.*")
         elif b.kind == "table":
             lines = ["| " + " | ".join(_md_cell(h) for h in b.headers) + " |"]
             lines.append("|" + " --- |" * len(b.headers))
@@ -107,16 +127,16 @@ def _md_blocks(blocks: list[Block]) -> list[str]:
 
 
 def to_markdown(doc: Doc) -> str:
-    """Render a document as Markdown."""
-    parts = [f"# {doc.title}", doc.subtitle]
+    """Render a document as Markdown (every piece of text through :func:`md_text`)."""
+    parts = [f"# {md_text(doc.title)}", md_text(doc.subtitle)]
     for s in doc.sections:
-        parts.append(f"## {s.title}")
+        parts.append(f"## {md_text(s.title)}")
         if s.lead:
-            parts.append(s.lead)
+            parts.append(md_text(s.lead))
         parts += _md_blocks(s.blocks)
         for e in s.entries:
-            parts.append(f"### {e.title}")
-            parts.append("> " + e.question.replace("\n", "\n> "))
+            parts.append(f"### {md_text(e.title)}")
+            parts.append("> " + md_text(e.question).replace("\n", "\n> "))
             parts += _md_blocks(e.blocks)
     return "\n\n".join(parts) + "\n"
 

@@ -2,7 +2,7 @@
 
 The site keeps answers in the learner's browser, so its script must follow the same
 rules as the Python package: the workbook's format marker and version, each prompt's
-kind and the values it accepts (:func:`exercises.model.value_schema`), and the share
+kind and the values it accepts (:func:`exercises.kinds.value_schema`), and the share
 file's rules. :func:`site_data` gathers them into one JSON-ready dict, which the book
 build writes into the site (``book/_ext/course_site.py``). Nothing here is written
 twice by hand: every value comes from the package.
@@ -17,9 +17,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from . import model
+from . import workbook_file as workbook
 from .catalogue import Catalogue
 from .cohort import share_file as share
+from .kinds import value_schema
 from .model import Answer
 from .plan import learning_record_doc, plan_doc, progress_doc
 from .report import to_fragment, to_html, to_markdown
@@ -30,8 +31,6 @@ STORAGE_PREFIX = "spread-course:"
 
 def site_data(catalogue: Catalogue) -> dict[str, Any]:
     """The rules and prompt facts the website's script works from."""
-    from . import workbook  # here: the capstone page runs this module where filelock is absent
-
     prompts = {}
     for module in catalogue.modules.values():
         for prompt in module.prompts:
@@ -40,7 +39,7 @@ def site_data(catalogue: Catalogue) -> dict[str, Any]:
                 "kind": prompt.kind,
                 "title": prompt.title,
                 "freeText": share.is_free_text(prompt),
-                "schema": model.value_schema(prompt),
+                "schema": value_schema(prompt),
             }
     return {
         "storagePrefix": STORAGE_PREFIX,
@@ -65,18 +64,16 @@ def site_data(catalogue: Catalogue) -> dict[str, Any]:
 
 
 def answers_from_json(text: str) -> dict[str, Answer]:
-    """Every answer of a workbook's JSON text, as it is (entries without a time are left out).
+    """Every readable answer of a workbook's JSON text, by the workbook's own rule for an
+    answer (:func:`exercises.workbook_file.read_entries`: a damaged one, or one without a
+    valid time, is left out and the others are kept).
 
     Answers that no longer fit their question are kept: the documents show them as given
     to an earlier version of the question (:mod:`exercises.fitting`), as Jupyter does.
     """
     doc = json.loads(text)
     raw = doc.get("answers", {}) if isinstance(doc, dict) else {}
-    answers = {}
-    for pid, entry in raw.items() if isinstance(raw, dict) else ():
-        if isinstance(entry, dict) and "value" in entry and isinstance(entry.get("saved_at"), str):
-            answers[pid] = Answer(pid, entry["value"], entry["saved_at"])
-    return answers
+    return workbook.read_entries(raw).answers if isinstance(raw, dict) else {}
 
 
 DOCUMENTS = {

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from html import escape
 
-from .form_parts import slug, verdict
+from .form_parts import slug
 from .kinds import KIND_SPECS, kind_of
 from .model import Prompt
 
@@ -55,15 +55,6 @@ def controls_html(prompt: Prompt) -> str:
     return kind_of(prompt).form(prompt, "ex-" + slug(prompt.id))
 
 
-def feedback_html(prompt: Prompt) -> str:
-    """Every quiz option with its feedback, folded away until the reader opens it."""
-    items = "".join(
-        f"<li><strong>{escape(o.label)}</strong> – {verdict(o.correct)}. {escape(o.feedback)}</li>"
-        for o in prompt.options
-    )
-    return f"<details><summary>Show every answer with feedback</summary><ul>{items}</ul></details>"
-
-
 def exercise_html(prompt: Prompt) -> str:
     """The whole exercise as a plain HTML form.
 
@@ -71,10 +62,9 @@ def exercise_html(prompt: Prompt) -> str:
     keeps its answer in the browser and shows the save status; without the script the
     note says that nothing is kept.
     """
-    extra = feedback_html(prompt) if prompt.kind == "quiz" else ""
     return (
         f'<div class="course-exercise course-static-form" data-prompt="{escape(prompt.id)}" '
-        f'data-kind="{prompt.kind}">{head_html(prompt)}{controls_html(prompt)}{extra}'
+        f'data-kind="{prompt.kind}">{head_html(prompt)}{controls_html(prompt)}'
         '<p class="course-status" role="status" aria-live="polite"></p>'
         f'<p class="course-note course-no-script" role="note">{NOT_KEPT}</p></div>'
     )

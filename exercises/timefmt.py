@@ -24,8 +24,20 @@ class NoZoneError(ValueError):
 
 
 def now_utc() -> _dt.datetime:
-    """The current time, in UTC."""
+    """The current time, in UTC: the course's one clock."""
     return _dt.datetime.now(_dt.UTC)
+
+
+def local_now() -> _dt.datetime:
+    """The current time on this computer's clock and in its time zone (from :func:`now_utc`),
+    for what people read: today's date, a file name's time."""
+    return now_utc().astimezone()
+
+
+def stamp(moment: _dt.datetime | None = None) -> str:
+    """A time as the course writes it: ISO 8601 with microseconds and its zone, for
+    example ``2026-11-26T14:32:05.123456+00:00`` (now, by :func:`now_utc`, if not given)."""
+    return (moment or now_utc()).isoformat(timespec="microseconds")
 
 
 def parse_time(value: Any) -> _dt.datetime:
@@ -75,7 +87,7 @@ def day_words(day: _dt.date) -> str:
 
 def today_words() -> str:
     """Today's date in words, for the top of a document: '26 November 2026'."""
-    return day_words(_dt.date.today())
+    return day_words(local_now().date())
 
 
 def local_day(value: str) -> str:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from exercises.catalogue import PROMPTS_DIR, SCALES_FILE, CatalogueError, load_catalogue
-from exercises.model import KINDS
+from exercises.kinds import KINDS
 
 
 def test_course_catalogue_loads_with_unique_ids(catalogue) -> None:

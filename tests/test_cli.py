@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -12,10 +13,11 @@ import pytest
 from tests.conftest import REPO
 
 
-def run(*args: str | Path, cwd: Path = REPO) -> subprocess.CompletedProcess:
-    """Run `python -m exercises ARGS` and capture its output."""
+def run(*args: str | bytes | Path, cwd: Path = REPO) -> subprocess.CompletedProcess:
+    """Run `python -m exercises ARGS` and capture its output (an argument given as bytes
+    is passed as it is: a file name that is not UTF-8)."""
     return subprocess.run(
-        [sys.executable, "-m", "exercises", *map(str, args)],
+        [sys.executable, "-m", "exercises", *(a if isinstance(a, bytes) else str(a) for a in args)],
         cwd=cwd,
         capture_output=True,
         text=True,
@@ -190,3 +192,68 @@ def test_demo_refuses_a_folder_that_holds_share_files(tmp_path: Path) -> None:
     (tmp_path / "real" / "share-a.json").write_text("{}")
     result = run("cohort", "demo", "--learners", "2", "--cohort", "A", "--out", tmp_path / "real")
     assert "choose an empty folder" in one_line_error(result) and result.returncode == 1
+
+
+def test_share_survives_half_a_character_and_a_file_name_that_is_not_utf8(
+    tmp_path: Path,
+) -> None:
+    """A workbook answer holding a lone surrogate (the workbook keeps it as an escape) and
+    paths that are not UTF-8: the share file is made, its words shown with '�'."""
+    folder = os.fsencode(tmp_path) + b"/caf\xe9"
+    os.mkdir(folder)
+    workbook = folder + b"/workbook.json"
+    saved = "2027-01-01T00:00:00+00:00"
+    answers = {
+        "mindset.my-innovation": {"value": "Cut in half \ud83d here", "saved_at": saved},
+        "mindset.push-or-pull": {"value": "pull", "saved_at": saved},
+        "mindset.learned": {"value": "a + lost", "saved_at": "2027-01-01T00:00:00 00:00"},
+    }
+    with open(workbook, "w", encoding="utf-8") as out:
+        json.dump({"format": "spread-course-workbook", "version": 1, "answers": answers}, out)
+    out_path = folder + b"/share-\xff.json"
+    result = run(
+        "share", "--workbook", workbook, "--cohort", "A-1", "--out", out_path, "--include-text"
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr and "Written to" in result.stdout
+    assert "caf\ufffd" in result.stdout and "share-\ufffd.json" in result.stdout
+    assert "damaged in the workbook and cannot be read: mindset.learned" in result.stdout
+    with open(out_path, "rb") as made:
+        doc = json.loads(made.read().decode("utf-8"))
+    assert doc["shared_text"] == {"mindset.my-innovation": "Cut in half \ufffd here"}
+    assert doc["answers"] == {"mindset.push-or-pull": "pull"}
+
+
+def test_summarise_survives_half_characters_and_names_that_are_not_utf8(
+    tmp_path: Path,
+) -> None:
+    """Five share files made by the website hold a lone surrogate, one damaged file and one
+    good file have names that are not UTF-8: every usable file is summarised, the damaged
+    one set aside with its reason, and all three outputs are written as UTF-8."""
+    from exercises.catalogue import course_catalogue
+    from exercises.cohort.rehearsal import demo_shares
+
+    catalogue = course_catalogue()
+    shares = demo_shares(6, "HALF-1", seed=3, catalogue=catalogue)
+    text = next(p.id for p in catalogue.prompts.values() if p.kind == "text")
+    folder = os.fsencode(tmp_path / "in")
+    os.mkdir(folder)
+    for n, share in enumerate(shares):
+        doc = dict(share.doc)
+        doc["answered"] = sorted({*doc["answered"], text})
+        doc["shared_text"] = {**doc["shared_text"], text: f"Half \ud83d of it, file {n}"}
+        doc["answers"] = {k: v for k, v in doc["answers"].items() if k != text}
+        name = b"good-\xff.json" if n == 5 else f"share-{n}.json".encode()
+        with open(folder + b"/" + name, "wb") as out:
+            out.write(json.dumps(doc, ensure_ascii=True).encode())  # as the website writes
+    with open(folder + b"/broken-\xfe.json", "wb") as out:
+        out.write(b"{ not json")
+    result = run("cohort", "summarise", folder, "--out", tmp_path / "out", "--min-count", "2")
+    assert result.returncode == 0, result.stderr
+    assert "Summarised 6 learners" in result.stdout and "1 file set aside" in result.stdout
+    page = (tmp_path / "out" / "summary.html").read_bytes().decode("utf-8")
+    assert "Half \ufffd of it, file 5" in page
+    rejected = (tmp_path / "out" / "rejected.csv").read_bytes().decode("utf-8-sig")
+    assert "broken-\ufffd.json" in rejected and "not valid JSON" in rejected
+    figures = (tmp_path / "out" / "summary.csv").read_bytes().decode("utf-8-sig")
+    assert "Half \ufffd of it, file 0" in figures

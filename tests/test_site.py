@@ -11,7 +11,8 @@ from typing import Any
 import pytest
 
 from exercises.fitting import EARLIER
-from exercises.model import MAX_ROWS, MAX_TEXT, AnswerError, Prompt, check_value, value_schema
+from exercises.kinds import check_value, kind_of, value_schema
+from exercises.model import AnswerError, Prompt
 from exercises.plan import plan_doc, progress_doc
 from exercises.report import to_html, to_markdown
 from exercises.site import STORAGE_PREFIX, answers_from_json, documents, site_data
@@ -20,57 +21,18 @@ from exercises.workbook import FORMAT, VERSION
 REPO = Path(__file__).resolve().parents[1]
 
 
-def samples(prompt: Prompt) -> list[Any]:
-    """Values that should fit ``prompt`` and values that should not, for every kind."""
-    kind = prompt.kind
-    junk = [None, True, 2.5, "", "x", 7, [], {}, [1], {"a": 1}]
-    if kind == "text":
-        return [*junk, "A few words.", "x" * MAX_TEXT, "x" * (MAX_TEXT + 1)]
-    if kind == "rating":
-        top = len(prompt.scale)
-        singles = [0, 1, top, top + 1, "1", -1]
-        if not prompt.items:
-            return junk + singles
-        first = prompt.items[0].id
-        return [
-            *junk,
-            {first: 1},
-            {i.id: top for i in prompt.items},
-            {first: 0},
-            {first: top + 1},
-            {first: "2"},
-            {first: True},
-            {"not-an-item": 1},
-        ]
-    if kind in ("choice", "quiz"):
-        return [*junk, *(o.id for o in prompt.options), "not-an-option"]
-    if kind == "checklist":
-        ids = [o.id for o in prompt.options]
-        return [*junk, ids, ids[:1], ["not-an-option"], [*ids[:1], 3]]
-    if kind == "position":
-        assert prompt.x and prompt.y
-        return [
-            *junk,
-            {"x": 1, "y": 1},
-            {"x": prompt.x.steps, "y": prompt.y.steps},
-            {"x": 0, "y": 1},
-            {"x": 1, "y": prompt.y.steps + 1},
-            {"x": 1},
-            {"x": 1, "y": 1, "z": 1},
-            {"x": "1", "y": 1},
-        ]
-    cols = prompt.columns
-    full = {c.id: (c.options[0] if c.kind == "choice" else "2027-03-01") for c in cols}
-    full = {c.id: full[c.id] if c.kind in ("choice", "date") else "Asha" for c in cols}
-    rows: list[Any] = [*junk, [full], [{c.id: "" for c in cols}], [full] * MAX_ROWS]
-    rows += [[full] * (MAX_ROWS + 1), [{**full, "extra": ""}], [{cols[0].id: 5}]]
-    for col in cols:
-        if col.kind == "choice":
-            rows.append([{**full, col.id: "not a choice"}])
-        if col.kind == "date":
-            for bad in ("2027-02-30", "20270301", "1 March", "2027-W09-1"):
-                rows.append([{**full, col.id: bad}])
-    return rows
+JUNK = [None, True, False, 2.5, "", "x", 7, 0, [], {}, [1], [None], {"a": 1}, {"": ""}]
+"""Values of every shape, which fit some kinds and not others (Python decides which)."""
+
+
+def samples(prompt: Prompt) -> list[tuple[Any, bool | None]]:
+    """Each value to try, with whether the prompt's kind says it fits (None: junk)."""
+    examples = kind_of(prompt).examples(prompt)
+    return [
+        *((v, True) for v in examples.fit),
+        *((v, False) for v in examples.unfit),
+        *((v, None) for v in JUNK),
+    ]
 
 
 def fits(prompt: Prompt, value: Any) -> bool:
@@ -81,10 +43,18 @@ def fits(prompt: Prompt, value: Any) -> bool:
     return True
 
 
+def test_each_kinds_examples_fit_and_do_not_fit_as_they_say(catalogue) -> None:
+    """The examples every test uses are right about every prompt of the course."""
+    for prompt in catalogue.prompts.values():
+        for value, expected in samples(prompt):
+            if expected is not None:
+                assert fits(prompt, value) is expected, (prompt.id, value)
+
+
 @pytest.mark.skipif(shutil.which("node") is None, reason="Node.js is needed for the site script")
 def test_browser_and_python_accept_the_same_answers(catalogue, tmp_path) -> None:
     """For every prompt, the site's validator and check_value agree on every sample."""
-    cases = [(p, v) for p in catalogue.prompts.values() for v in samples(p)]
+    cases = [(p, v) for p in catalogue.prompts.values() for v, _ in samples(p)]
     batch = [{"schema": value_schema(p), "value": v} for p, v in cases]
     path = tmp_path / "samples.json"
     path.write_text(json.dumps(batch))

@@ -61,9 +61,11 @@ def test_every_control_on_the_website_has_a_label(pid: str, catalogue) -> None:
 
 def test_ids_are_unique_across_every_module_page(catalogue) -> None:
     """No two controls on one module page share an id (labels would point at the wrong one)."""
-    for module in catalogue.modules.values():
+    modules = [m for m in catalogue.modules.values() if m.prompts]
+    assert modules
+    for module in modules:
         ids = [i for p in module.prompts for i in audit(exercise_html(p)).ids]
-        assert len(ids) == len(set(ids)), module.id
+        assert ids and len(ids) == len(set(ids)), module.id
 
 
 def test_radio_groups_share_a_name_so_arrow_keys_move_within_them(catalogue) -> None:

@@ -153,14 +153,17 @@ def test_showing_an_answer_does_not_save_it_again(demo: Session) -> None:
 def test_quiz_feedback_for_each_option(demo: Session) -> None:
     """Check gives the chosen option's feedback in words; the choice is saved."""
     view = demo.show("demo.quiz")
-    view.check_button.click()
-    assert "Choose an answer first" in view.feedback.value
+    view.control.check_button.click()
+    assert "Choose an answer first" in view.control.feedback.value
     view.control.radios.value = "b"
-    view.check_button.click()
-    assert "Not quite." in view.feedback.value and "Think again about pull" in view.feedback.value
+    view.control.check_button.click()
+    feedback = view.control.feedback.value
+    assert "Not the best answer." in feedback and "Think again about pull" in feedback
     view.control.radios.value = "a"
-    view.check_button.click()
-    assert "Correct." in view.feedback.value and "Well reasoned" in view.feedback.value
+    view.control.check_button.click()
+    assert (
+        "Correct." in view.control.feedback.value and "Well reasoned" in view.control.feedback.value
+    )
     assert saved(demo)["demo.quiz"] == "a"
     every = next(c.value for c in view.children if "<details>" in getattr(c, "value", ""))
     assert "<details>" in every and "Well reasoned" in every and "Think again" in every
@@ -194,18 +197,39 @@ def test_every_control_has_a_visible_label(demo: Session) -> None:
         assert found, pid
         for widget in found:
             assert widget.description.strip(), f"{pid}: {type(widget).__name__} has no label"
-    for button in (w for pid in demo.catalogue.prompts for w in walk(demo.show(pid))):
-        if isinstance(button, W.Button):
-            assert button.description.strip()
+    buttons = [
+        w for pid in demo.catalogue.prompts for w in walk(demo.show(pid)) if isinstance(w, W.Button)
+    ]
+    assert len(buttons) > len(demo.catalogue.prompts)  # add and remove rows, check, keep mine
+    assert all(button.description.strip() for button in buttons)
 
 
 def test_static_note_and_live_parts_are_marked(demo: Session) -> None:
     """The website shows a note instead of the kernel-only parts (status, check button)."""
     view = demo.show("demo.quiz")
     assert "course-live-only" in view.status._dom_classes
-    assert "course-live-only" in view.check_button._dom_classes
+    assert "course-live-only" in view.control.check_button._dom_classes
     note = view.children[-1].value
     assert "course-static-only" in note and "not kept" in note
+
+
+def test_a_partly_damaged_workbook_keeps_its_readable_answers_on_screen(demo: Session) -> None:
+    """One answer with a bad time: the others still show, in the exercises and the plan,
+    and the learner is told by question title which answer could not be read."""
+    path = demo.workbook.path
+    path.parent.mkdir(parents=True)
+    good = {"value": "We lost our champion", "saved_at": "2026-11-20T09:00:00+00:00"}
+    bad = {"value": 3, "saved_at": "yesterday"}
+    path.write_text(
+        json.dumps(
+            {"format": FORMAT, "version": 1, "answers": {"demo.text": good, "demo.one": bad}}
+        )
+    )
+    view = demo.show("demo.text")
+    assert view.control.get() == "We lost our champion"
+    assert "Important:" in status(view) and "“One (demo.one)” has no valid time" in status(view)
+    assert "in progress (1 of" in demo.show_plan().body.value  # the record counts it
+    assert saved(demo) == {"demo.text": "We lost our champion"}
 
 
 def test_a_damaged_workbook_is_reported_in_the_exercise(demo: Session) -> None:

@@ -2,51 +2,31 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 import re
 from pathlib import Path
 
+import ipywidgets as W
 import pytest
 
+from exercises.kinds import kind_of
 from exercises.widgets import Exercise, Session
 from exercises.widgets.exercise import flush_pending
 from exercises.workbook import Workbook
 
 
-def fill(view: Exercise, n: int) -> None:
-    """Answer one exercise through its controls, as a learner would (set .value, .click())."""
-    control, prompt = view.control, view.prompt
-    kind = prompt.kind
-    if kind == "text":
-        control.box.value = f"My answer to {prompt.title} ({n})"
-    elif kind == "rating":
-        for i, radios in enumerate(control.rows.values()):
-            radios.value = 1 + (n + i) % len(prompt.scale)
-    elif kind in ("choice", "quiz"):
-        control.radios.value = prompt.options[n % len(prompt.options)].id
-        if kind == "quiz":
-            view.check_button.click()
-    elif kind == "checklist":
-        list(control.boxes.values())[n % len(prompt.options)].value = True
-    elif kind == "position":
-        control.axes["x"].value = 1 + n % prompt.x.steps
-        control.axes["y"].value = prompt.y.steps
-    elif kind in ("list", "actions"):
-        for r in range(2):
-            if r:
-                control.add.click()
-            row = control.rows[r]
-            for field in prompt.columns:
-                widget = row.inputs[field.id]
-                if field.kind == "choice":
-                    widget.value = field.options[r % len(field.options)]
-                elif field.kind == "date":
-                    widget.value = dt.date(2027, 1, 10 + r + n % 10)
-                else:
-                    widget.value = f"{field.label} {r + 1}"
-    else:
-        pytest.fail(f"no filler for kind {kind}")
+def fill(view: Exercise, n: int = 0) -> None:
+    """Answer one exercise through its controls, as a learner would (each input's value
+    set, a knowledge check's button clicked), with its kind's first example; a written
+    answer says which question it answers (``n``: the exercise's place in its module)."""
+    kind = kind_of(view.prompt)
+    example = kind.examples(view.prompt).fit[0]
+    if kind.free_text and isinstance(example, str):
+        example = f"My answer to {view.prompt.title} ({n})"
+    view.control.enter(example)
+    for extra in view.control.extras:
+        if isinstance(extra, W.Button):
+            extra.click()
     # Typing saves after a pause when an event loop runs (as under Playwright's sync API,
     # which other tests use); save now, so the workbook holds every answer at once.
     flush_pending()
@@ -90,7 +70,7 @@ def test_complete_workbook_through_every_module_builds_the_plan(session: Session
             assert session.catalogue.prompts[key].title in shown
     if "principles.baseline" in session.catalogue.prompts:
         assert "<svg" in plan.body.value
-    assert "What will you do? 1" in shown  # action rows gathered into "My actions"
+    assert "Asha Patel (1)" in shown  # action rows gathered into "My actions"
 
     progress = text(session.show_progress().body.value)
     assert progress.count("Nothing – complete") == len(
@@ -119,27 +99,13 @@ def test_update_button_rereads_the_workbook(session: Session) -> None:
     assert "Community pharmacy checks" in plan.body.value
 
 
-def stale_value(kind: str):
-    """A value the prompt's kind once took but no longer fits (a course update changed it)."""
-    return {
-        "text": 7,
-        "rating": 99,
-        "choice": "an option that was removed",
-        "quiz": "an option that was removed",
-        "checklist": ["an option that was removed"],
-        "position": {"x": 99, "y": 1},
-        "list": [{"gone-field": "Priya"}],
-        "actions": [{"what": 3, "when": "next week"}],
-    }[kind]
-
-
 def test_plan_and_progress_show_answers_to_earlier_versions(session: Session) -> None:
     """Every prompt answered for an earlier version of its question: the plan, the record
     and progress still build (nothing raises) and show the old answers in words."""
     import json
 
     answers = {
-        pid: {"value": stale_value(p.kind), "saved_at": "2025-03-04T10:00:00+00:00"}
+        pid: {"value": kind_of(p).examples(p).unfit[0], "saved_at": "2025-03-04T10:00:00+00:00"}
         for pid, p in session.catalogue.prompts.items()
     }
     data = json.dumps(
@@ -150,6 +116,6 @@ def test_plan_and_progress_show_answers_to_earlier_versions(session: Session) ->
     shown = text(plan.body.value)
     assert "Problem" not in shown
     assert "Given to an earlier version of this question" in shown
-    assert "gone-field: Priya" in shown  # the network list, in words
+    assert "a-column-since-removed: Priya" in shown  # the network list, in words
     assert "Problem" not in text(session.show_progress().body.value)
     assert session.workbook.path.read_bytes() == data

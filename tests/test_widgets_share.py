@@ -11,7 +11,8 @@ import ipywidgets as W
 import pytest
 
 from exercises.catalogue import Catalogue
-from exercises.cohort.share_file import nickname_path, read_share
+from exercises.cohort.share_file import nickname_path
+from exercises.cohort.share_read import read_share
 from exercises.widgets import CohortSummaryPanel, Session, SharePanel, WorkbookPanel
 from exercises.workbook import Workbook
 from tests.cohort.data import FULL, make_catalogue
@@ -133,9 +134,9 @@ def test_live_parts_are_marked_and_labelled(workbook: Workbook, cat: Catalogue) 
         for child in getattr(widget, "children", ()):
             yield from walk(child)
 
-    for widget in walk(panel):
-        if isinstance(widget, (W.Text, W.Checkbox, W.Button)):
-            assert widget.description.strip()
+    labelled = [w for w in walk(panel) if isinstance(w, (W.Text, W.Checkbox, W.Button))]
+    assert len(labelled) >= 3, "the cohort code, a tick box per written answer, the buttons"
+    assert all(widget.description.strip() for widget in labelled)
 
 
 def test_the_workbook_panel_has_a_share_section(tmp_path: Path, workbook, cat) -> None:

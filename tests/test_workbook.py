@@ -467,7 +467,7 @@ def test_write_errors_are_plain_words_and_leave_no_temporary_files(
     workbook: Workbook, monkeypatch: pytest.MonkeyPatch, code: int, words: str, where: str
 ) -> None:
     """Disk full, read-only, over quota, no permission: a message, the old file intact."""
-    import exercises.workbook as wbmod
+    import exercises.workbook_disk as wbmod
 
     workbook.save("mindset.my-innovation", "safe answer")
     workbook.save("mindset.my-innovation", "safer answer")
@@ -501,7 +501,7 @@ def test_a_folder_that_cannot_be_written_is_plain_words(
     workbook: Workbook, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """When even the lock cannot be made (a read-only home), the learner reads why."""
-    import exercises.workbook as wbmod
+    import exercises.workbook_disk as wbmod
 
     def read_only(*_a, **_k):
         raise OSError(errno.EROFS, "Read-only file system")
@@ -513,7 +513,7 @@ def test_a_folder_that_cannot_be_written_is_plain_words(
 
 def test_reading_needs_no_write_access(workbook: Workbook, monkeypatch) -> None:
     """Reading takes no lock and creates no file (a read-only folder can still be read)."""
-    import exercises.workbook as wbmod
+    import exercises.workbook_disk as wbmod
 
     workbook.save("mindset.my-innovation", "kept")
     Path(f"{workbook.path}.lock").unlink()
@@ -535,7 +535,7 @@ def test_temporary_and_previous_names_are_unique_per_write(
 ) -> None:
     """Names never rest on the process id alone (ids repeat in containers); a crashed
     save's leftovers never block a later save and are cleared."""
-    import exercises.workbook as wbmod
+    import exercises.workbook_disk as wbmod
 
     folder = workbook.path.parent
     folder.mkdir(parents=True)
@@ -656,7 +656,7 @@ def test_times_are_stamped_under_the_lock_and_carry_a_zone(workbook: Workbook) -
 
 def test_one_time_rule_everywhere() -> None:
     """Times must carry a zone; 'Z' (what browsers write) reads as UTC."""
-    from exercises.cohort import share_file as share
+    from exercises.cohort import share_read as share
 
     assert parse_time("2026-11-26T14:32:05.123Z") == dt.datetime(
         2026, 11, 26, 14, 32, 5, 123000, tzinfo=dt.UTC
@@ -689,7 +689,7 @@ def test_change_detection_does_not_trust_a_stale_stat(
     workbook: Workbook, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """On NFS, stat can answer from a stale cache; what is read must still be the file."""
-    import exercises.workbook as wbmod
+    import exercises.workbook_disk as wbmod
 
     reader = Workbook(workbook.path, checker=workbook.checker)
     workbook.save("mindset.my-innovation", "before")
@@ -782,3 +782,85 @@ def test_a_workbook_that_cannot_be_opened_is_plain_words(
     monkeypatch.setattr(builtins, "open", refuse)
     with pytest.raises(WorkbookError, match="could not be opened because you do not have perm"):
         Workbook(workbook.path).answers()
+
+
+# --- a workbook with some damaged answers keeps the others ---------------------------
+
+
+PARTLY = {
+    "mindset.my-innovation": ("weeks of reflection", "2026-11-20T09:00:00+00:00"),
+    "mindset.push-or-pull": ("pull", "2026-11-20T09:05:00+00:00"),
+    "mindset.learned": ("a + became a space", "2026-11-20T09:10:00 00:00"),
+}
+
+
+def test_one_bad_time_keeps_every_other_answer(workbook: Workbook) -> None:
+    """The file is set aside byte for byte; the readable answers carry on in a fresh
+    workbook; the learner is told, once, which answer could not be read and why."""
+    workbook.names = {"mindset.learned": "What I learned"}.__getitem__
+    data = workbook_bytes(PARTLY)
+    workbook.path.parent.mkdir(parents=True)
+    workbook.path.write_bytes(data)
+    answers = workbook.answers()
+    assert {pid: a.value for pid, a in answers.items()} == {
+        "mindset.my-innovation": "weeks of reflection",
+        "mindset.push-or-pull": "pull",
+    }
+    (aside,) = workbook.path.parent.glob("workbook.damaged-*.json")
+    assert aside.read_bytes() == data
+    (notice,) = workbook.take_notices()
+    assert "“What I learned (mindset.learned)” has no valid time" in notice
+    assert aside.name in notice and "other 2 answers are safe" in notice
+    assert workbook.take_notices() == []
+    fresh = Workbook(workbook.path)
+    assert set(fresh.answers()) == {"mindset.my-innovation", "mindset.push-or-pull"}
+    assert fresh.get("mindset.push-or-pull").saved_at == PARTLY["mindset.push-or-pull"][1]
+    workbook.save("mindset.learned", "typed again")
+    assert set(on_disk(workbook)["answers"]) == set(PARTLY)
+    assert len(list(workbook.path.parent.glob("workbook.damaged-*"))) == 1
+
+
+def test_an_entry_of_the_wrong_shape_is_named_and_the_download_keeps_the_rest(
+    workbook: Workbook,
+) -> None:
+    doc = json.loads(workbook_bytes(PARTLY))
+    doc["answers"]["mindset.learned"] = ["not", "an", "answer"]
+    workbook.path.parent.mkdir(parents=True)
+    workbook.path.write_text(json.dumps(doc))
+    exported = parse_workbook(workbook.export_bytes())
+    assert set(exported) == {"mindset.my-innovation", "mindset.push-or-pull"}
+    (notice,) = workbook.take_notices()
+    assert "“mindset.learned” is damaged" in notice
+
+
+def test_a_partly_damaged_workbook_that_cannot_be_moved_is_still_read(
+    workbook: Workbook, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A read-only folder: the readable answers are shown, the file is left as it is, and
+    the learner is told (once) that nothing can be saved until it can be moved aside."""
+    import exercises.workbook_disk as wbmod
+
+    data = workbook_bytes(PARTLY)
+    workbook.path.parent.mkdir(parents=True)
+    workbook.path.write_bytes(data)
+
+    def read_only(*_a, **_k):
+        raise OSError(errno.EROFS, "Read-only file system")
+
+    monkeypatch.setattr(wbmod, "FileLock", read_only)
+    assert set(workbook.answers()) == {"mindset.my-innovation", "mindset.push-or-pull"}
+    assert workbook.get("mindset.my-innovation").value == "weeks of reflection"
+    (notice,) = workbook.take_notices()
+    assert "could not be read in full" in notice and "can only be read" in notice
+    assert workbook.take_notices() == []
+    assert workbook.path.read_bytes() == data
+    assert folder_names(workbook) == {"workbook.json"}
+    with pytest.raises(WorkbookError, match="can only be read"):
+        workbook.save("mindset.learned", "x")
+
+
+def test_an_import_leaves_out_a_damaged_answer_and_takes_the_others(workbook: Workbook) -> None:
+    plan = workbook.import_bytes(workbook_bytes(PARTLY))
+    assert plan.damaged == {"mindset.learned": "has no valid time (with its time zone)"}
+    assert set(workbook.answers()) == {"mindset.my-innovation", "mindset.push-or-pull"}
+    assert "damaged" in plan.summary()

@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from ..catalogue import Catalogue
-from .share_file import DAMAGED, MAX_SHARE_BYTES, ShareDoc, ShareError, read_share
+from .share_file import DAMAGED, MAX_SHARE_BYTES, ShareDoc, ShareError
+from .share_read import read_share
 
 Rejected = tuple[str, str, str]
 """A file set aside: its name, the reason in a sentence, and the kind of reason."""

@@ -18,10 +18,10 @@ from pathlib import Path
 from typing import Any
 
 from ..catalogue import Catalogue, course_catalogue
-from ..kinds import kind_of
+from ..kinds import check_value, kind_of
 from ..kinds.samples import REHEARSAL_START as DEMO_START
-from ..model import Answer
-from ..workbook import FORMAT as WORKBOOK_FORMAT
+from ..model import Answer, AnswerError, Prompt
+from ..workbook_file import FORMAT as WORKBOOK_FORMAT
 from .folder import share_files
 from .share_file import (
     MAX_SHARE_BYTES,
@@ -115,16 +115,25 @@ def _bad_files(shares: list[Share], catalogue: Catalogue) -> dict[str, bytes]:
         "too-big.json": b" " * (MAX_SHARE_BYTES + 1),
         f"{shares[0].filename[:-5]}-older.json": variant(made_at="2000-01-01T00:00:00+00:00"),
     }
-    rating = next((p for p in catalogue.prompts.values() if p.kind == "rating"), None)
-    if rating is not None:
-        value = {rating.items[0].id: 99} if rating.items else 99
+    counted = next((p for p in catalogue.prompts.values() if not kind_of(p).free_text), None)
+    if counted is not None:  # an answer to an earlier version of a counted question
+        value = kind_of(counted).examples(counted).unfit[0]
         answered = good["answered"]
-        if rating.id not in answered:
-            answered = [*answered, rating.id]
-        files["out-of-scale.json"] = variant(
-            answered=answered, answers={**good["answers"], rating.id: value}
+        if counted.id not in answered:
+            answered = [*answered, counted.id]
+        files["answer-does-not-fit.json"] = variant(
+            answered=answered, answers={**good["answers"], counted.id: value}
         )
     return files
+
+
+def _takes(prompt: Prompt, words: str) -> bool:
+    """True when a written answer of these words fits ``prompt``."""
+    try:
+        check_value(prompt, words)
+    except AnswerError:
+        return False
+    return kind_of(prompt).free_text
 
 
 def write_demo(
@@ -148,7 +157,7 @@ def write_demo(
     shares = demo_shares(learners, cohort, seed, catalogue)
     written = [write_share(s, target / s.filename) for s in shares]
     if bad:
-        texts = [p for p in catalogue.prompts.values() if p.kind == "text"]
+        texts = [p for p in catalogue.prompts.values() if all(_takes(p, w) for w in _TRICKY)]
         rng = random.Random(seed + 1)
         taken = {s.doc["nickname"] for s in shares}
         for n, words in enumerate(_TRICKY if texts else ()):

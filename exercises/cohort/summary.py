@@ -1,14 +1,15 @@
 """The cohort summary: read a folder of share files and count what the group shared.
 
 Pure pandas functions (no ipywidgets, no network). Every file is checked on its own by
-:func:`exercises.cohort.share_file.read_share`; a file that cannot be used is set aside with a
+:func:`exercises.cohort.share_read.read_share`; a file that cannot be used is set aside with a
 plain reason and the rest carry on, so one bad file never changes anyone else's figures.
 Then, for one cohort code:
 
 * when a nickname appears twice, the newest file is kept and the other is reported;
 * completion is counted by module, and every rating, choice, checklist, knowledge check
-  and position is counted, prompt by prompt, straight from the catalogue (nothing here
-  knows which modules exist, apart from the two headline prompts below);
+  and position is counted, prompt by prompt, straight from the catalogue, each as its
+  kind says (:attr:`exercises.kinds.KindSpec.cohort`: nothing here knows which kinds or
+  modules exist, apart from the two headline prompts below);
 * free text the learners chose to share is listed without nicknames, in a neutral order;
 * what people answered is protected before anything leaves this module, so no renderer
   can show it in a way that could single someone out: small counts of ratings, choices,
@@ -31,9 +32,7 @@ import numpy as np
 import pandas as pd
 
 from ..catalogue import Catalogue, course_catalogue
-from ..kinds import Counted, kind_of
-from ..kinds.position import MIDDLE, QUADRANT_KEYS, axes
-from ..kinds.spec import Layout
+from ..kinds import Counted, Listed, kind_of
 from ..model import Prompt
 from .folder import FiledShare, Rejected, read_folder, without_gc
 from .share_file import (
@@ -123,6 +122,11 @@ class CohortSummary:
     questions_held_back: int = 0
     """How many questions those held-back answers belong to."""
 
+    def all_tables(self) -> list[CountTable]:
+        """Every count table: the two headline ones first (when the course has them)."""
+        first = [t for t in (self.headline_ratings, self.headline_position) if t]
+        return first + self.tables
+
     def set_aside(self) -> pd.DataFrame:
         """How many files were set aside for each kind of reason (only the kinds that
         occurred, in a fixed order), with what to do; no file names."""
@@ -200,53 +204,31 @@ def _newest_per_learner(docs: list[FiledShare], rejected: list[Rejected]) -> lis
 # ------------------------------------------------------------------------ counting
 
 
-def _layout(prompt: Prompt) -> Layout:
-    """Row keys to labels, column keys to labels, and a note, for one prompt's table."""
+def counted(prompt: Prompt) -> Counted:
+    """How a prompt's answers are counted (its kind's treatment); ValueError for free text."""
     treatment = kind_of(prompt).cohort
     if not isinstance(treatment, Counted):
         raise ValueError(f"{prompt.id}: a {prompt.kind} prompt has no counts.")
-    return treatment.layout(prompt)
+    return treatment
 
 
-def _rating_counts(prompt: Prompt, values: list[Any]) -> pd.DataFrame:
-    """Rows: items ("" for a single rating); columns: points on the scale."""
-    if not prompt.items:
-        return pd.Series(values).value_counts().to_frame("").T
-    long = pd.DataFrame.from_records(values).melt(var_name="item", value_name="rating")
-    long = long.dropna().astype({"rating": "int64"})
-    return long.groupby(["item", "rating"]).size().unstack("rating", fill_value=0)
-
-
-def _choice_counts(prompt: Prompt, values: list[Any]) -> pd.DataFrame:
-    """One row: how many chose each option."""
-    return pd.Series(values).value_counts().to_frame("").T
-
-
-def _checklist_counts(prompt: Prompt, values: list[Any]) -> pd.DataFrame:
-    """Rows: options; columns: ticked (True) and not ticked (False)."""
-    ids = [o.id for o in prompt.options]
-    ticked = pd.Series(values).explode().value_counts().reindex(ids, fill_value=0)
-    return pd.DataFrame({True: ticked, False: len(values) - ticked})
-
-
-def _position_counts(prompt: Prompt, values: list[Any]) -> pd.DataFrame:
-    """One row: how many placed their change in each quadrant, or on a middle line."""
-    x, y = axes(prompt)
-    frame = pd.DataFrame.from_records(values, columns=["x", "y"])
-    mid_x, mid_y = x.middle, y.middle
-    quadrant = (frame["x"] > mid_x).astype(int) + 2 * (frame["y"] > mid_y).astype(int)
-    keys = pd.Series(np.array(QUADRANT_KEYS)[quadrant.to_numpy()])
-    keys[(frame["x"] == mid_x) | (frame["y"] == mid_y)] = MIDDLE
-    return keys.value_counts().to_frame("").T
-
-
-COUNTERS = {
-    "rating": _rating_counts,
-    "options": _choice_counts,
-    "ticks": _checklist_counts,
-    "quadrants": _position_counts,
-}
-"""Each way of counting answers, named by a kind's :class:`~exercises.kinds.Counted`."""
+def count_table(prompt: Prompt, values: list[Any]) -> pd.DataFrame:
+    """Raw counts of one prompt's answers, laid out as its kind says (labels as the row and
+    column names, a zero where nobody answered)."""
+    treatment = counted(prompt)
+    layout = treatment.layout(prompt)
+    rows = {key: n for n, key in enumerate(layout.rows)}
+    columns = {key: n for n, key in enumerate(layout.columns)}
+    cells = [[0] * len(columns) for _ in rows]
+    for (row, column), n in (treatment.count(prompt, values) if values else {}).items():
+        if row in rows and column in columns:  # anything else is not in the table
+            cells[rows[row]][columns[column]] = n
+    return pd.DataFrame(
+        cells,
+        index=list(layout.rows.values()),
+        columns=list(layout.columns.values()),
+        dtype="int64",
+    )
 
 
 def count_answers(docs: list[FiledShare], catalogue: Catalogue) -> dict[str, pd.DataFrame]:
@@ -255,19 +237,11 @@ def count_answers(docs: list[FiledShare], catalogue: Catalogue) -> dict[str, pd.
     for doc in docs:
         for pid, value in doc["answers"].items():
             values[pid].append(value)
-    tables = {}
-    for pid, prompt in catalogue.prompts.items():
-        treatment = kind_of(prompt).cohort
-        if not isinstance(treatment, Counted):
-            continue  # free text: listed when shared, never counted
-        row_names, col_names, _ = treatment.layout(prompt)
-        found = values.get(pid)
-        table = COUNTERS[treatment.counter](prompt, found) if found else pd.DataFrame()
-        table = table.reindex(index=list(row_names), columns=list(col_names), fill_value=0)
-        table.index = list(row_names.values())
-        table.columns = list(col_names.values())
-        tables[pid] = table.astype("int64")
-    return tables
+    return {
+        pid: count_table(prompt, values.get(pid, []))
+        for pid, prompt in catalogue.prompts.items()
+        if isinstance(kind_of(prompt).cohort, Counted)  # free text is listed, never counted
+    }
 
 
 def count_completion(docs: list[FiledShare], catalogue: Catalogue) -> pd.DataFrame:
@@ -292,26 +266,17 @@ def count_completion(docs: list[FiledShare], catalogue: Catalogue) -> pd.DataFra
     ).astype("int64")
 
 
-def _row_lines(prompt: Prompt, rows: list[dict[str, str]]) -> str:
-    """List or action rows as lines such as ``What will you do: …; By when: …``."""
-    return "\n".join(
-        "; ".join(f"{c.label.rstrip('?')}: {row[c.id]}" for c in prompt.columns) for row in rows
-    )
-
-
 def shared_texts(docs: list[FiledShare], catalogue: Catalogue) -> pd.DataFrame:
     """Every shared written answer with its module and question, without nicknames.
 
-    Rows of a list or action plan become one line each. Answers are in course order,
+    Each answer is in words as its kind lists it (rows of a list or action plan a line
+    each: :class:`~exercises.kinds.Listed`). Answers are in course order,
     then sorted by their words, so the order says nothing about who wrote what or when.
     """
     pairs = [(pid, value) for doc in docs for pid, value in doc["shared_text"].items()]
     frame = pd.DataFrame(pairs, columns=["prompt", "value"])
     prompts = catalogue.prompts
-    frame["text"] = [
-        value.strip() if isinstance(value, str) else _row_lines(prompts[pid], value)
-        for pid, value in pairs
-    ]
+    frame["text"] = [_listed(prompts[pid], value) for pid, value in pairs]
     order = {pid: n for n, pid in enumerate(prompts)}
     frame["order"] = frame["prompt"].map(order)
     frame["module"] = frame["prompt"].map(
@@ -322,6 +287,13 @@ def shared_texts(docs: list[FiledShare], catalogue: Catalogue) -> pd.DataFrame:
     return frame[["module", "prompt", "question", "text"]]
 
 
+def _listed(prompt: Prompt, value: Any) -> str:
+    treatment = kind_of(prompt).cohort
+    if not isinstance(treatment, Listed):
+        raise ValueError(f"{prompt.id}: a {prompt.kind} prompt is counted, not listed.")
+    return treatment.words(prompt, value)
+
+
 def _module_title(catalogue: Catalogue, module_id: str) -> str:
     module = catalogue.modules[module_id]
     return f"Module {module.number}: {module.title}"
@@ -330,9 +302,8 @@ def _module_title(catalogue: Catalogue, module_id: str) -> str:
 def _safe(catalogue: Catalogue, pid: str, raw: pd.DataFrame, min_count: int) -> CountTable:
     prompt = catalogue.prompts[pid]
     counts, answered = suppress(raw, min_count)
-    return CountTable(
-        prompt, _module_title(catalogue, prompt.module), counts, answered, _layout(prompt)[2]
-    )
+    note = counted(prompt).layout(prompt).note
+    return CountTable(prompt, _module_title(catalogue, prompt.module), counts, answered, note)
 
 
 def summarise_docs(

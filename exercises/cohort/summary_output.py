@@ -7,143 +7,71 @@
 * ``summary.csv`` holds the same figures and shared text in long form, and
   ``rejected.csv`` the file name and reason for each file set aside. File names often
   hold a nickname, so they appear only in ``rejected.csv``: the page and
-  ``summary.csv`` count the files set aside by reason. Facilitators open
-  these in Excel, so any cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a
-  carriage return gets a leading apostrophe and is shown as text, never run as a formula.
+  ``summary.csv`` count the files set aside by reason. Both are made by
+  :mod:`exercises.cohort.summary_csv` (safe to open in Excel).
+* Writing never fails on text that UTF-8 cannot hold (half a character in a shared
+  answer, a file name that is not UTF-8): it is shown as '�' (:mod:`exercises.safe_text`).
+* Each prompt's table is drawn as its kind says (a heat map, or a position's quadrants
+  as a two-by-two grid: :attr:`exercises.kinds.Counted.grid`).
 
 Pure functions apart from :func:`write_outputs`; no ipywidgets.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 from html import escape
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from ..kinds.position import MIDDLE, QUADRANT_KEYS, axes, quadrant_labels
+from ..kinds import Grid
 from ..report import STYLE
+from ..safe_text import repaired, utf8
 from ..timefmt import today_words
 from .folder import without_gc
-from .summary import CohortSummary, CountTable
+from .summary import CohortSummary, CountTable, counted
+from .summary_csv import (
+    CSV_COLUMNS,
+    FORMULA_STARTS,
+    HIDDEN,
+    count_text,
+    neutralise,
+    neutralise_frame,
+    rejected_csv,
+    rejected_frame,
+    summary_csv,
+    summary_frame,
+)
 
-HIDDEN = "hidden"
-"""What a hidden count shows, in the page and in the CSV."""
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-"""A spreadsheet may treat a cell that starts with one of these as a formula."""
+__all__ = [  # the CSV files' names are kept here too, for the callers of this module
+    "CSV_COLUMNS",
+    "FORMULA_STARTS",
+    "HIDDEN",
+    "OUTPUT_FILES",
+    "SUMMARY_CSS",
+    "chart_table",
+    "grid_table",
+    "heat_table",
+    "made_on",
+    "neutralise",
+    "neutralise_frame",
+    "rejected_csv",
+    "rejected_frame",
+    "summary_csv",
+    "summary_frame",
+    "to_html",
+    "to_html_fragment",
+    "write_outputs",
+]
 
 OUTPUT_FILES = ("summary.html", "summary.csv", "rejected.csv")
 """The files :func:`write_outputs` writes."""
 
 
-def neutralise(value: Any) -> Any:
-    """A CSV cell that a spreadsheet will show as text, never run as a formula."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
-def _count_text(value: Any) -> str:
-    return HIDDEN if pd.isna(value) else str(int(value))
-
-
 def made_on() -> str:
     """Today's date in words, for the top of a summary."""
     return today_words()
-
-
-# --------------------------------------------------------------------------- CSV
-
-
-def neutralise_frame(frame: pd.DataFrame) -> pd.DataFrame:
-    """Every cell as text (empty where missing), with :func:`neutralise` applied."""
-    cells = frame.astype(object).where(frame.notna(), "")
-    safe = {
-        column: [neutralise(v) for v in map(str, values.tolist())]
-        for column, values in cells.items()
-    }
-    return pd.DataFrame(safe, columns=frame.columns, dtype=object)
-
-
-CSV_COLUMNS = ["section", "module", "question", "row", "column", "count", "text"]
-"""The columns of ``summary.csv``."""
-
-
-def summary_frame(summary: CohortSummary) -> pd.DataFrame:
-    """Every figure and shared answer in long form, one row per count or text, made safe
-    for a spreadsheet."""
-    rows: list[dict[str, Any]] = [
-        {"section": "files", "row": "share files found", "count": summary.files_found},
-        {"section": "files", "row": "learners summarised", "count": summary.learners},
-        {"section": "files", "row": "files set aside", "count": len(summary.rejected)},
-    ]
-    set_aside = summary.set_aside()
-    for reason, files in zip(set_aside["reason"], set_aside["files"], strict=True):
-        rows.append({"section": "set aside", "row": reason, "count": files})
-    if summary.completion is not None:
-        for module, counts in summary.completion.iterrows():
-            for column, value in counts.items():
-                rows.append(
-                    {
-                        "section": "completion",
-                        "module": module,
-                        "column": column,
-                        "count": _count_text(value),
-                    }
-                )
-    for table in _all_tables(summary):
-        prompt = table.prompt
-        for label, counts in table.counts.iterrows():
-            base = {
-                "section": prompt.kind,
-                "module": table.module,
-                "question": prompt.title,
-                "row": label,
-            }
-            rows.append({**base, "column": "answered", "count": _count_text(table.answered[label])})
-            for column, value in counts.items():
-                rows.append({**base, "column": column, "count": _count_text(value)})
-    if summary.texts_held_back:
-        rows.append(
-            {
-                "section": "shared text",
-                "row": f"written answers not shown (fewer than {summary.min_count} people shared "
-                "an answer to their question)",
-                "count": summary.texts_held_back,
-            }
-        )
-    texts = summary.texts[["module", "question", "text"]].assign(section="shared text")
-    frame = pd.concat([pd.DataFrame(rows, dtype=object), texts], ignore_index=True)
-    return neutralise_frame(frame.reindex(columns=CSV_COLUMNS))
-
-
-def rejected_frame(summary: CohortSummary) -> pd.DataFrame:
-    """The files set aside and why (file name and reason), made safe for a spreadsheet."""
-    return neutralise_frame(summary.rejected[["file", "reason"]])
-
-
-def _csv(frame: pd.DataFrame) -> bytes:
-    """CSV bytes (header first) in UTF-8 with a byte-order mark, so Excel reads accents
-    and dashes correctly."""
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(frame.columns)
-    writer.writerows(zip(*(frame[column].tolist() for column in frame.columns), strict=True))
-    return out.getvalue().encode("utf-8-sig")
-
-
-def summary_csv(summary: CohortSummary) -> bytes:
-    """The bytes of ``summary.csv``."""
-    return _csv(summary_frame(summary))
-
-
-def rejected_csv(summary: CohortSummary) -> bytes:
-    """The bytes of ``rejected.csv`` (a header only when nothing was set aside)."""
-    return _csv(rejected_frame(summary))
 
 
 # -------------------------------------------------------------------------- HTML
@@ -176,11 +104,6 @@ SUMMARY_CSS = (
 """The summary's styles, scoped to its wrapper so they cannot change the page around it."""
 
 
-def _all_tables(summary: CohortSummary) -> list[CountTable]:
-    first = [t for t in (summary.headline_ratings, summary.headline_position) if t]
-    return first + summary.tables
-
-
 def _shade(count: Any, total: Any) -> str:
     """The class of a count's cell: ``hidden``, or a shade for its share of the row."""
     if pd.isna(count) or pd.isna(total):
@@ -200,7 +123,7 @@ def _th(text: Any, scope: str = "col") -> str:
 
 
 def _td(value: Any, total: Any) -> str:
-    return f'<td class="n {_shade(value, total)}">{_count_text(value)}</td>'
+    return f'<td class="n {_shade(value, total)}">{count_text(value)}</td>'
 
 
 def _scroll(title: str, markup: str) -> str:
@@ -210,15 +133,20 @@ def _scroll(title: str, markup: str) -> str:
     return f'<div class="scroll" role="region" tabindex="0" aria-label="{label}">{markup}</div>'
 
 
+def chart_table(table: CountTable) -> str:
+    """One prompt's counts as its kind draws them: a two-by-two grid, or a heat-map table."""
+    grid = counted(table.prompt).grid
+    return heat_table(table) if grid is None else grid_table(table, grid(table.prompt))
+
+
 def heat_table(table: CountTable) -> str:
     """One prompt's counts as an accessible table: header cells, a caption, every number
     printed, and the cell colour only repeating what the number says."""
-    corner = {"checklist": "Option", "rating": "Area" if table.prompt.items else "Who"}
-    head = _th(corner.get(table.prompt.kind, "Who")) + "".join(map(_th, table.counts))
+    head = _th(counted(table.prompt).layout(table.prompt).corner) + "".join(map(_th, table.counts))
     body = "".join(
         f"<tr>{_th(label, 'row')}"
         + "".join(_td(v, table.answered[label]) for v in counts)
-        + f'<td class="n">{_count_text(table.answered[label])}</td></tr>'
+        + f'<td class="n">{count_text(table.answered[label])}</td></tr>'
         for label, counts in table.counts.iterrows()
     )
     note = f"<p>{escape(table.note)}</p>" if table.note else ""
@@ -229,33 +157,34 @@ def heat_table(table: CountTable) -> str:
     return _scroll(table.prompt.title, markup) + note
 
 
-def quadrant_table(table: CountTable) -> str:
-    """A position prompt's counts laid out as its four quadrants (high y at the top)."""
-    x, y = axes(table.prompt)
-    names = quadrant_labels(table.prompt)
+def grid_table(table: CountTable, grid: Grid) -> str:
+    """A prompt's counts laid out as its kind's two-by-two grid (a position's quadrants,
+    high y at the top), with the count outside the grid, if any, and the total under it."""
+    names = counted(table.prompt).layout(table.prompt).columns
     counts = dict(zip(names, table.counts.iloc[0], strict=True))
     total = table.answered.iloc[0]
 
     def cell(key: str) -> str:
         return (
             f'<td class="q {_shade(counts[key], total)}">{escape(names[key])}<br>'
-            f"<strong>{_count_text(counts[key])}</strong></td>"
+            f"<strong>{count_text(counts[key])}</strong></td>"
         )
 
-    low_low, high_low, low_high, high_high = QUADRANT_KEYS
-    middle = (
-        f"On a middle line between quadrants: <strong>{_count_text(counts[MIDDLE])}</strong>. "
-        if MIDDLE in names
+    outside = (
+        f"{escape(grid.outside_words)}: <strong>{count_text(counts[grid.outside])}</strong>. "
+        if grid.outside in names
         else ""
     )
-    markup = (
-        f"<table>{_caption(table)}<thead><tr><td></td>"
-        f"{_th(f'{x.label}: {x.low}')}{_th(f'{x.label}: {x.high}')}</tr></thead><tbody>"
-        f"<tr>{_th(f'{y.label}: {y.high}', 'row')}{cell(low_high)}{cell(high_high)}</tr>"
-        f"<tr>{_th(f'{y.label}: {y.low}', 'row')}{cell(low_low)}{cell(high_low)}</tr>"
-        f"</tbody></table>"
+    (left, right), (top, bottom) = grid.across, grid.down
+    body = "".join(
+        f"<tr>{_th(head, 'row')}{cell(first)}{cell(second)}</tr>"
+        for head, (first, second) in zip((top, bottom), grid.cells, strict=True)
     )
-    answered = f"<p>{middle}Answered by: <strong>{_count_text(total)}</strong>.</p>"
+    markup = (
+        f"<table>{_caption(table)}<thead><tr><td></td>{_th(left)}{_th(right)}</tr></thead>"
+        f"<tbody>{body}</tbody></table>"
+    )
+    answered = f"<p>{outside}Answered by: <strong>{count_text(total)}</strong>.</p>"
     return _scroll(table.prompt.title, markup) + answered
 
 
@@ -283,7 +212,7 @@ def _by_module(summary: CohortSummary) -> str:
     """Every other prompt's table, one collapsible part per module."""
     groups: dict[str, list[str]] = {}
     for table in summary.tables:
-        chart = quadrant_table(table) if table.prompt.kind == "position" else heat_table(table)
+        chart = chart_table(table)
         groups.setdefault(table.module, []).append(chart)
     return "".join(
         f"<details><summary>{escape(module)} ({len(charts)} "
@@ -386,7 +315,7 @@ def to_html_fragment(summary: CohortSummary, level: int = 1) -> str:
         parts.append(
             _section(
                 "Where the group places its change",
-                quadrant_table(summary.headline_position),
+                chart_table(summary.headline_position),
                 h2,
                 "How many people put their change in each quadrant.",
             )
@@ -411,7 +340,8 @@ def to_html_fragment(summary: CohortSummary, level: int = 1) -> str:
         )
     )
     parts.append(_section("Files set aside", _rejected(summary), h2))
-    return f'<style>{SUMMARY_CSS}</style><div class="cohort-summary">{"".join(parts)}</div>'
+    page = f'<style>{SUMMARY_CSS}</style><div class="cohort-summary">{"".join(parts)}</div>'
+    return repaired(page)  # a file name that is not UTF-8 or half a character shows as '�'
 
 
 def to_html(summary: CohortSummary) -> str:
@@ -432,7 +362,7 @@ def write_outputs(summary: CohortSummary, outdir: Path | str) -> dict[str, Path]
     target.mkdir(parents=True, exist_ok=True)
     with without_gc():
         contents = {
-            "summary.html": to_html(summary).encode("utf-8"),
+            "summary.html": utf8(to_html(summary)),
             "summary.csv": summary_csv(summary),
             "rejected.csv": rejected_csv(summary),
         }

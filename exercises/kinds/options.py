@@ -6,6 +6,7 @@ from typing import Any
 
 from ..blocks import Block
 from ..model import AnswerError, Prompt
+from .spec import Counts, Examples, Layout
 
 
 def check_one(prompt: Prompt, value: Any) -> str:
@@ -25,10 +26,31 @@ def labelled(prompt: Prompt) -> list[tuple[str, str]]:
     return [(o.id, o.label) for o in prompt.options]
 
 
-def one_block(prompt: Prompt, value: str, marked: bool = False) -> list[Block]:
-    """The chosen option's words; ``marked`` adds whether a knowledge check was right."""
+def one_block(prompt: Prompt, value: str, mark: str = "") -> list[Block]:
+    """The chosen option's words, with ``mark`` in brackets after them if given."""
     option = prompt.option(value)
     text = option.label if option else str(value)
-    if marked and option:
-        text += " (correct)" if option.correct else " (not the best answer)"
-    return [Block("para", text)]
+    return [Block("para", f"{text} ({mark})" if mark and option else text)]
+
+
+def count_one(prompt: Prompt, values: list[Any]) -> Counts:
+    """How many chose each option (one row)."""
+    counts: Counts = {}
+    for value in values:
+        counts[("", value)] = counts.get(("", value), 0) + 1
+    return counts
+
+
+def one_layout(prompt: Prompt, marked: bool = False) -> Layout:
+    """One row, "Everyone"; a column per option (``marked``: the correct one says so)."""
+    columns = {
+        o.id: f"{o.label} (the correct answer)" if marked and o.correct else o.label
+        for o in prompt.options
+    }
+    return Layout({"": "Everyone"}, columns)
+
+
+def one_examples(prompt: Prompt) -> Examples:
+    """Each option fits; a removed option, junk and other shapes do not."""
+    ids = tuple(o.id for o in prompt.options)
+    return Examples(ids, ("an-option-since-removed", None, "", 1, True, [ids[0]], {ids[0]: 1}))

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .. import WIDGET_FUNCTIONS
+from ..widget_names import WIDGET_FUNCTIONS
 from .api import Session, session
 from .api import show as show
 from .api import show_cohort_summary as show_cohort_summary
@@ -35,7 +35,7 @@ __all__ = [
     "SharePanel",
     "WorkbookPanel",
     "session",
-    *WIDGET_FUNCTIONS,  # show, show_module, ...: the names are listed in exercises/__init__.py
+    *WIDGET_FUNCTIONS,  # show, show_module, ...: the names are listed in exercises/widget_names.py
 ]
 
 

@@ -27,6 +27,8 @@ class Session:
     def __init__(self, workbook: Workbook | None = None, catalogue: Catalogue | None = None):
         self.catalogue = catalogue or course_catalogue()
         self.workbook = workbook or Workbook(checker=self.catalogue.check)
+        if self.workbook.names is None:  # notices name questions by their titles
+            self.workbook.names = lambda pid: self.catalogue.prompt(pid).title
         self._views: weakref.WeakSet[Exercise] = weakref.WeakSet()
 
     def show(self, prompt_id: str) -> Exercise:

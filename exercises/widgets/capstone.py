@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as _dt
 from html import escape
 
 import ipywidgets as W
@@ -10,34 +9,17 @@ import ipywidgets as W
 from ..catalogue import Catalogue
 from ..model import Answer
 from ..plan import learning_record_doc, plan_doc, progress_doc
-from ..report import Doc, to_fragment, to_html, to_markdown
+from ..report import Doc, to_fragment
 from ..static_form import site_doc_html
 from ..workbook import Workbook
 from .exercise import flush_pending, live_only
 from .fallback import StaticFallback
-from .parts import document_bytes, download_link, read_answers
+from .parts import document_links, read_answers
 from .style import style_tag
 
 
 def _downloads(doc: Doc, stem: str, what: str) -> str:
-    day = _dt.date.today().isoformat()
-    return (
-        "<li>"
-        + download_link(
-            document_bytes(to_html(doc)),
-            f"{stem}-{day}.html",
-            "text/html",
-            f"Download {what} as a web page (to read, print or save as PDF)",
-        )
-        + "</li><li>"
-        + download_link(
-            document_bytes(to_markdown(doc)),
-            f"{stem}-{day}.md",
-            "text/markdown",
-            f"Download {what} as Markdown (plain text)",
-        )
-        + "</li>"
-    )
+    return "".join(f"<li>{link}</li>" for link in document_links(doc, stem, what))
 
 
 class _DocView(StaticFallback, W.VBox):

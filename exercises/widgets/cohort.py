@@ -20,9 +20,8 @@ from ..cohort.share_file import ShareError
 from ..cohort.summary import CohortSummary, summarise
 from ..cohort.summary_output import rejected_csv, summary_csv, to_html, to_html_fragment
 from ..cohort.suppression import DEFAULT_MIN_COUNT, MIN_COUNT_RANGE
-from .exercise import live_only
 from .fallback import StaticFallback
-from .parts import LABEL_STYLE, download_link
+from .parts import LABEL_STYLE, download_link, live_only
 from .style import style_tag
 
 REHEARSAL_COHORT = "REHEARSAL"
@@ -193,7 +192,7 @@ class CohortSummaryPanel(StaticFallback, W.VBox):
             return
         links = [
             download_link(
-                to_html(self.summary).encode("utf-8"),
+                to_html(self.summary),
                 "summary.html",
                 "text/html",
                 "Download the summary as a web page (summary.html)",

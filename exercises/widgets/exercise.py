@@ -27,18 +27,18 @@ import sys
 import weakref
 from collections.abc import Callable
 from html import escape
-from typing import Any, Protocol
+from typing import Protocol
 
 import ipywidgets as W
 
-from ..charts import describe_position, describe_ratings, profile_svg, quadrant_svg
 from ..fitting import EARLIER, EARLIER_NOTE, Earlier, fit_value, readable
 from ..model import Answer, Prompt, is_empty
-from ..static_form import NOT_KEPT, exercise_html, feedback_html, head_html
+from ..static_form import NOT_KEPT, exercise_html, head_html
 from ..timefmt import local_clock, local_words
 from ..workbook import ANY, SaveConflict, Workbook, WorkbookError
 from .controls import build_control
 from .fallback import StaticFallback
+from .parts import live_only as live_only
 from .parts import notice_lines
 from .style import style_tag
 
@@ -89,12 +89,6 @@ def _flush_at_exit() -> None:
 atexit.register(_flush_at_exit)
 
 
-def live_only(widget: W.Widget) -> W.Widget:
-    """Mark a widget as useful only with a live kernel (hidden on the static website)."""
-    widget.add_class("course-live-only")
-    return widget
-
-
 def saved_words(saved_at: str, earlier: bool) -> str:
     """'Saved at 14:32:05.' or 'Saved earlier, on 26 Nov 2026 at 14:32.' in local time."""
     if earlier:
@@ -125,9 +119,6 @@ class Exercise(StaticFallback, W.VBox):
         self.status = live_only(W.HTML())
         self.earlier = W.HTML()
         self.chart = W.HTML()
-        self.feedback = W.HTML()
-        self.check_button = live_only(W.Button(description="Check my answer"))
-        self.check_button.on_click(lambda _b: self.check())
         self.keep_mine = live_only(W.Button(description="Keep my answer instead"))
         self.keep_mine.on_click(lambda _b: self.save(force=True))
         self.show_newer = live_only(W.Button(description="Show the newer answer"))
@@ -135,10 +126,8 @@ class Exercise(StaticFallback, W.VBox):
         self.choices = W.HBox([self.keep_mine, self.show_newer])
         _shown(self.choices, False)
         head = W.HTML(style_tag() + head_html(prompt))
-        parts: list[W.Widget] = [head, self.earlier, self.control.widget]
-        if prompt.kind == "quiz":
-            parts += [self.check_button, self.feedback, W.HTML(feedback_html(prompt))]
-        if prompt.kind == "position" or (prompt.kind == "rating" and prompt.items):
+        parts: list[W.Widget] = [head, self.earlier, self.control.widget, *self.control.extras]
+        if self.control.charted:
             parts.append(self.chart)
         parts += [self.status, self.choices, W.HTML(STATIC_NOTE)]
         super().__init__(parts, layout=W.Layout(margin="1rem 0", width="100%"))
@@ -184,11 +173,7 @@ class Exercise(StaticFallback, W.VBox):
                 "(shown above). Answer again to replace it."
             )
         elif answer is None or is_empty(answer.value):
-            self._say(
-                "Not answered yet. Your answer saves by itself as you go."
-                if self.prompt.kind != "quiz"
-                else "Not answered yet. Choose an answer, then check it."
-            )
+            self._say(self.control.empty_note)
         else:
             self._say(saved_words(answer.saved_at, earlier=True))
 
@@ -276,28 +261,9 @@ class Exercise(StaticFallback, W.VBox):
             problem=True,
         )
 
-    def check(self) -> None:
-        """Show the feedback for the chosen quiz option."""
-        option = self.prompt.option(self.control.get() or "")
-        if option is None:
-            self.feedback.value = "<p>Choose an answer first, then check it.</p>"
-            return
-        verdict = "Correct." if option.correct else "Not quite."
-        self.feedback.value = (
-            f'<p class="course-feedback" role="status"><strong>{verdict}</strong> '
-            f"{escape(option.feedback)}</p>"
-        )
-
     def _draw(self) -> None:
-        value: Any = self.control.get()
-        if self.prompt.kind == "position":
-            self.chart.value = quadrant_svg(self.prompt, value) + (
-                f'<p class="course-chart-text">{escape(describe_position(self.prompt, value))}</p>'
-            )
-        elif self.prompt.kind == "rating" and self.prompt.items:
-            self.chart.value = profile_svg(self.prompt, value) + (
-                f'<p class="course-chart-text">{escape(describe_ratings(self.prompt, value))}</p>'
-            )
+        if self.control.charted:
+            self.chart.value = self.control.chart_html()
 
     def _say(self, message: str, problem: bool = False) -> None:
         lines = notice_lines(self.workbook)

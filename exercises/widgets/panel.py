@@ -10,20 +10,19 @@ learner ticks a box.
 
 from __future__ import annotations
 
-import datetime as _dt
 from collections.abc import Callable
 from html import escape
 
 import ipywidgets as W
 
 from ..catalogue import Catalogue
-from ..report import answers_doc, to_html, to_markdown
+from ..report import answers_doc
 from ..static_form import device_panel_html
-from ..timefmt import local_words
+from ..timefmt import local_now, local_words
 from ..workbook import ImportChange, ImportPreview, Workbook, WorkbookError
-from .exercise import flush_pending, live_only
+from .exercise import flush_pending
 from .fallback import StaticFallback
-from .parts import document_bytes, download_link, problem_html, read_answers
+from .parts import document_links, download_link, live_only, problem_html, read_answers
 from .share import SharePanel
 from .style import style_tag
 
@@ -45,6 +44,7 @@ def change_words(change: ImportChange, title: str) -> str:
         "keep": f"{mine} stays; {theirs} is older.",
         "same": "the same in both; nothing changes.",
         "skip": f"{theirs} cannot be used: {change.reason}",
+        "damaged": f"the file's answer cannot be read (it {change.reason}), so it is left out.",
     }[change.action]
     if change.action == "keep" and change.future:
         what = f"{mine} stays, unless you choose to take answers with a later time."
@@ -140,7 +140,7 @@ class WorkbookPanel(StaticFallback, W.VBox):
         cannot be made, the learner can still take every answer with them.
         """
         flush_pending()
-        day = _dt.date.today().isoformat()
+        day = local_now().date().isoformat()
         links, problems = [], []
         try:
             links.append(
@@ -155,20 +155,7 @@ class WorkbookPanel(StaticFallback, W.VBox):
             problems.append(str(err))
         try:
             doc = answers_doc(self.catalogue, self.workbook.answers())
-            readable = [
-                download_link(
-                    document_bytes(to_html(doc)),
-                    f"my-answers-{day}.html",
-                    "text/html",
-                    "Download my answers as a web page (to read or print)",
-                ),
-                download_link(
-                    document_bytes(to_markdown(doc)),
-                    f"my-answers-{day}.md",
-                    "text/markdown",
-                    "Download my answers as Markdown (plain text)",
-                ),
-            ]
+            readable = document_links(doc, "my-answers", "my answers")
         except WorkbookError as err:
             if str(err) not in problems:
                 problems.append(str(err))

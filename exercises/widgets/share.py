@@ -26,8 +26,7 @@ from ..cohort.share_file import (
     remember_nickname,
 )
 from ..workbook import Workbook, WorkbookError
-from .exercise import live_only
-from .parts import LABEL_STYLE, download_link, problem_html
+from .parts import LABEL_STYLE, download_link, live_only, problem_html
 
 INTRO = (
     "<p>If you are learning with a group, your facilitator may ask for a <em>share "
@@ -166,7 +165,7 @@ class SharePanel(W.VBox):
         except OSError:
             kept = " (Your nickname could not be remembered; note it down to use it again.)"
         link = download_link(
-            preview(share).encode("utf-8"),
+            preview(share),
             share.filename,
             "application/json",
             f"Download {share.filename}",

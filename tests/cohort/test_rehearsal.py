@@ -9,7 +9,8 @@ import pytest
 
 from exercises.catalogue import Catalogue
 from exercises.cohort.rehearsal import demo_shares, write_demo
-from exercises.cohort.share_file import NICKNAME, ShareError, read_share
+from exercises.cohort.share_file import NICKNAME, ShareError
+from exercises.cohort.share_read import read_share
 from exercises.cohort.summary import summarise
 
 

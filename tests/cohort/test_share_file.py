@@ -24,10 +24,10 @@ from exercises.cohort.share_file import (
     nickname_path,
     preview,
     read_nickname,
-    read_share,
     remember_nickname,
     write_share,
 )
+from exercises.cohort.share_read import read_share
 from tests.cohort.data import FULL, answers
 
 

@@ -478,7 +478,7 @@ def test_each_file_set_aside_has_a_kind_of_reason(tmp_path: Path, cat: Catalogue
         "missing-field.json": INVALID,
         "extra-field.json": INVALID,
         "wrong-type.json": INVALID,
-        "out-of-scale.json": INVALID,
+        "answer-does-not-fit.json": INVALID,
     }
     older = [f for f in kinds if f.endswith("-older.json")]
     assert {f: kinds[f] for f in expected} == expected and [kinds[f] for f in older] == [OLDER]

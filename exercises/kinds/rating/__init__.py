@@ -1,21 +1,21 @@
-"""``rating``: one point on a scale, or one per row of a grid (``items``)."""
+"""``rating``: one point on a scale, or one per row of a grid (``items``). Its value is a
+whole number from 1 to the number of scale labels; for a grid, a dict of item id to that
+number (rows not rated yet are left out)."""
 
 from __future__ import annotations
 
 import random
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from ..blocks import Block
-from ..charts import describe_ratings, profile_svg
-from ..form_parts import choices_html
-from ..model import AnswerError, Item, Prompt, int_in
-from .spec import Counted, Layout, kind_spec
-
-if TYPE_CHECKING:
-    from ..catalogue import PromptReader
+from ...blocks import Block
+from ...charts import describe_ratings, profile_svg
+from ...form_parts import choices_html
+from ...model import AnswerError, Item, Prompt
+from ..spec import Counted, Counts, Examples, Layout, Reader, kind_spec
+from ..values import int_in
 
 
-def read(reader: PromptReader, data: dict[str, Any]) -> dict[str, Any]:
+def read(reader: Reader, data: dict[str, Any]) -> dict[str, Any]:
     name = data.get("scale")
     if isinstance(name, list):
         scale = reader.labels(name, "scale")
@@ -87,10 +87,20 @@ def blocks(prompt: Prompt, value: Any) -> list[Block]:
     ]
 
 
+def count(prompt: Prompt, values: list[Any]) -> Counts:
+    """Rows: items ("" for a single rating); columns: points on the scale."""
+    counts: Counts = {}
+    for value in values:
+        for cell in value.items() if isinstance(value, dict) else [("", value)]:
+            counts[cell] = counts.get(cell, 0) + 1
+    return counts
+
+
 def layout(prompt: Prompt) -> Layout:
     columns = {n: f"{n} – {label}" for n, label in enumerate(prompt.scale, start=1)}
-    rows = {i.id: i.label for i in prompt.items} if prompt.items else {"": "Everyone"}
-    return rows, columns, ""
+    if prompt.items:
+        return Layout({i.id: i.label for i in prompt.items}, columns, corner="Area")
+    return Layout({"": "Everyone"}, columns)
 
 
 def rehearsal_taste(prompt: Prompt, rng: random.Random) -> dict[str, float]:
@@ -110,11 +120,35 @@ def rehearsal(prompt: Prompt, taste: dict[str, float], tilt: float, rng: random.
     return {i.id: rate(i.id) for i in prompt.items} if prompt.items else rate("")
 
 
+def examples(prompt: Prompt) -> Examples:
+    top = len(prompt.scale)
+    if not prompt.items:
+        return Examples((top, 1, 2 if top > 2 else 1), (top + 1, 0, -1, "1", True, 2.5, None, [1]))
+    first = prompt.items[0].id
+    fit: tuple[Any, ...] = (
+        {i.id: 1 + n % top for n, i in enumerate(prompt.items)},
+        {first: top},
+        {first: 1},
+        {},
+    )
+    unfit = (
+        {"a-row-since-removed": 1},
+        {first: 0},
+        {first: top + 1},
+        {first: "2"},
+        {first: True},
+        {first: None},
+        1,
+        [1],
+    )
+    return Examples(fit, unfit)
+
+
 SPEC = kind_spec(
     "rating",
     "Rate yourself",
     "RatingControl",
     globals(),
     {"scale", "items"},
-    cohort=Counted("rating", layout),
+    cohort=Counted(count, layout),
 )

@@ -1,21 +1,26 @@
-"""``choice``: pick one option."""
+"""``choice``: pick one option. Its value is the option's id."""
 
 from __future__ import annotations
 
 import random
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from ..blocks import Block
-from ..form_parts import choices_html
-from ..model import Prompt
-from .options import check_one, labelled, one_block, one_schema
-from .spec import Counted, Layout, kind_spec
+from ...blocks import Block
+from ...form_parts import choices_html
+from ...model import Prompt
+from ..options import (
+    check_one,
+    count_one,
+    labelled,
+    one_block,
+    one_examples,
+    one_layout,
+    one_schema,
+)
+from ..spec import Counted, Layout, Reader, kind_spec
 
-if TYPE_CHECKING:
-    from ..catalogue import PromptReader
 
-
-def read(reader: PromptReader, data: dict[str, Any]) -> dict[str, Any]:
+def read(reader: Reader, data: dict[str, Any]) -> dict[str, Any]:
     return {"options": reader.options(data)}
 
 
@@ -28,7 +33,7 @@ def blocks(prompt: Prompt, value: str) -> list[Block]:
 
 
 def layout(prompt: Prompt) -> Layout:
-    return {"": "Everyone"}, {o.id: o.label for o in prompt.options}, ""
+    return one_layout(prompt)
 
 
 def rehearsal_taste(prompt: Prompt, rng: random.Random) -> list[float]:
@@ -42,6 +47,7 @@ def rehearsal(prompt: Prompt, taste: list[float], tilt: float, rng: random.Rando
 
 check = check_one
 schema = one_schema
+examples = one_examples
 
 
 SPEC = kind_spec(
@@ -50,5 +56,5 @@ SPEC = kind_spec(
     "ChoiceControl",
     globals(),
     {"options"},
-    cohort=Counted("options", layout),
+    cohort=Counted(count_one, layout),
 )

@@ -1,21 +1,19 @@
-"""``checklist``: tick any number of options."""
+"""``checklist``: tick any number of options. Its value is a list of option ids, in the
+prompt's order."""
 
 from __future__ import annotations
 
 import random
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from ..blocks import Block
-from ..form_parts import choices_html
-from ..model import AnswerError, Prompt
-from .options import labelled
-from .spec import Counted, Layout, kind_spec
-
-if TYPE_CHECKING:
-    from ..catalogue import PromptReader
+from ...blocks import Block
+from ...form_parts import choices_html
+from ...model import AnswerError, Prompt
+from ..options import labelled
+from ..spec import Counted, Counts, Examples, Layout, Reader, kind_spec
 
 
-def read(reader: PromptReader, data: dict[str, Any]) -> dict[str, Any]:
+def read(reader: Reader, data: dict[str, Any]) -> dict[str, Any]:
     return {"options": reader.options(data)}
 
 
@@ -40,9 +38,25 @@ def blocks(prompt: Prompt, value: list[str]) -> list[Block]:
     return [Block("bullets", items=[o.label for o in prompt.options if o.id in value])]
 
 
+def count(prompt: Prompt, values: list[Any]) -> Counts:
+    """Each option: how many ticked it, and how many did not."""
+    ticked = {o.id: 0 for o in prompt.options}
+    for value in values:
+        for option_id in set(value):
+            if option_id in ticked:
+                ticked[option_id] += 1
+    counts: Counts = {}
+    for option_id, n in ticked.items():
+        counts[(option_id, True)] = n
+        counts[(option_id, False)] = len(values) - n
+    return counts
+
+
 def layout(prompt: Prompt) -> Layout:
     rows = {o.id: o.label for o in prompt.options}
-    return rows, {True: "Ticked", False: "Not ticked"}, "Each person may tick several."
+    return Layout(
+        rows, {True: "Ticked", False: "Not ticked"}, "Each person may tick several.", "Option"
+    )
 
 
 def rehearsal_taste(prompt: Prompt, rng: random.Random) -> dict[str, float]:
@@ -54,11 +68,18 @@ def rehearsal(prompt: Prompt, taste: dict[str, float], tilt: float, rng: random.
     return [o.id for o in prompt.options if rng.random() < taste[o.id]]
 
 
+def examples(prompt: Prompt) -> Examples:
+    ids = [o.id for o in prompt.options]
+    fit: tuple[Any, ...] = (ids[:2], ids, ids[-1:], [], ids[::-1])
+    unfit = (["an-option-since-removed"], ids[0], [*ids[:1], 3], None, {ids[0]: True}, [None])
+    return Examples(fit, unfit)
+
+
 SPEC = kind_spec(
     "checklist",
     "Tick all that apply",
     "ChecklistControl",
     globals(),
     {"options"},
-    cohort=Counted("ticks", layout),
+    cohort=Counted(count, layout),
 )

@@ -1,20 +1,19 @@
-"""``position``: place something on two axes (for example the complexity grid)."""
+"""``position``: place something on two axes (for example the complexity grid). Its value
+is ``{"x": n, "y": n}``, each a whole number from 1 to its axis's steps."""
 
 from __future__ import annotations
 
 import json
 import random
 from html import escape
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from ..blocks import Block
-from ..charts import describe_position, position_marks, quadrant_svg
-from ..form_parts import choices_html
-from ..model import AnswerError, Axis, Prompt, int_in
-from .spec import Counted, Layout, kind_spec, no_taste
-
-if TYPE_CHECKING:
-    from ..catalogue import PromptReader
+from ...blocks import Block
+from ...charts import describe_position, position_marks, quadrant_svg
+from ...form_parts import choices_html
+from ...model import AnswerError, Axis, Prompt
+from ..spec import Counted, Counts, Examples, Grid, Layout, Reader, kind_spec, no_taste
+from ..values import int_in
 
 QUADRANT_KEYS = ("low-low", "high-low", "low-high", "high-high")
 """Quadrants in the order a prompt lists their labels (x first, then y)."""
@@ -30,7 +29,7 @@ def axes(prompt: Prompt) -> tuple[Axis, Axis]:
     return prompt.x, prompt.y
 
 
-def read(reader: PromptReader, data: dict[str, Any]) -> dict[str, Any]:
+def read(reader: Reader, data: dict[str, Any]) -> dict[str, Any]:
     quadrants = data.get("quadrants", [])
     if not isinstance(quadrants, list) or len(quadrants) not in (0, 4):
         raise reader.fail(
@@ -102,8 +101,39 @@ def quadrant_labels(prompt: Prompt) -> dict[str, str]:
     return names
 
 
+def quadrant(prompt: Prompt, value: dict[str, int]) -> str:
+    """The key of the quadrant a position is in, or :data:`MIDDLE` on a middle line."""
+    x, y = axes(prompt)
+    if value["x"] == x.middle or value["y"] == y.middle:
+        return MIDDLE
+    return QUADRANT_KEYS[(value["x"] > x.middle) + 2 * (value["y"] > y.middle)]
+
+
+def count(prompt: Prompt, values: list[Any]) -> Counts:
+    """One row: how many placed their change in each quadrant, or on a middle line."""
+    counts: Counts = {}
+    for value in values:
+        cell = ("", quadrant(prompt, value))
+        counts[cell] = counts.get(cell, 0) + 1
+    return counts
+
+
 def layout(prompt: Prompt) -> Layout:
-    return {"": "Everyone"}, quadrant_labels(prompt), ""
+    return Layout({"": "Everyone"}, quadrant_labels(prompt))
+
+
+def grid(prompt: Prompt) -> Grid:
+    """The quadrants as they are drawn: high y at the top, low x on the left."""
+    x, y = axes(prompt)
+    low_low, high_low, low_high, high_high = QUADRANT_KEYS
+    middle = MIDDLE if MIDDLE in quadrant_labels(prompt) else None
+    return Grid(
+        (f"{x.label}: {x.low}", f"{x.label}: {x.high}"),
+        (f"{y.label}: {y.high}", f"{y.label}: {y.low}"),
+        ((low_high, high_high), (low_low, high_low)),
+        middle,
+        "On a middle line between quadrants",
+    )
 
 
 def rehearsal(prompt: Prompt, taste: None, tilt: float, rng: random.Random) -> dict[str, int]:
@@ -111,6 +141,23 @@ def rehearsal(prompt: Prompt, taste: None, tilt: float, rng: random.Random) -> d
         key: min(a.steps, max(1, round(rng.gauss(0.72 * a.steps + 0.3, a.steps / 4))))
         for key, a in zip(("x", "y"), axes(prompt), strict=True)
     }
+
+
+def examples(prompt: Prompt) -> Examples:
+    x, y = axes(prompt)
+    fit = ({"x": x.steps, "y": 1}, {"x": 1, "y": 1}, {"x": x.steps, "y": y.steps})
+    unfit = (
+        {"x": x.steps + 1, "y": 1},
+        {"x": 0, "y": 1},
+        {"x": 1, "y": y.steps + 1},
+        {"x": 1},
+        {"x": 1, "y": 1, "z": 1},
+        {"x": "1", "y": 1},
+        {"x": True, "y": 1},
+        [1, 1],
+        None,
+    )
+    return Examples(fit, unfit)
 
 
 rehearsal_taste = no_taste
@@ -122,5 +169,5 @@ SPEC = kind_spec(
     "PositionControl",
     globals(),
     {"x", "y", "quadrants"},
-    cohort=Counted("quadrants", layout),
+    cohort=Counted(count, layout, grid),
 )

@@ -1,23 +1,24 @@
-"""``list``: rows of short answers under the prompt's own columns (``fields``)."""
+"""``list``: rows of short answers under the prompt's own columns (``fields``). Its value
+is a list of rows, each a dict of field id to text. (The folder is ``listing`` because
+``list`` names a Python built-in; the kind's name stays ``list``.)"""
 
 from __future__ import annotations
 
 import random
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from ..model import Field, Prompt, rows_in
-from . import rows
-from .rows import blocks as blocks
-from .rows import form as form
-from .rows import schema as schema
-from .samples import ROW_TEXT
-from .spec import kind_spec, no_taste
+from ...model import Field, Prompt
+from .. import rows
+from ..rows import blocks as blocks
+from ..rows import check as check
+from ..rows import examples as examples
+from ..rows import form as form
+from ..rows import schema as schema
+from ..samples import ROW_TEXT
+from ..spec import Reader, kind_spec, no_taste
 
-if TYPE_CHECKING:
-    from ..catalogue import PromptReader
 
-
-def read(reader: PromptReader, data: dict[str, Any]) -> dict[str, Any]:
+def read(reader: Reader, data: dict[str, Any]) -> dict[str, Any]:
     fields = []
     for raw in reader.mapping_list(data, "fields", 1):
         kind = raw.get("kind", "text")
@@ -47,8 +48,9 @@ def rehearsal(prompt: Prompt, taste: None, tilt: float, rng: random.Random) -> A
     return made
 
 
-check = rows_in
 rehearsal_taste = no_taste
 
 
-SPEC = kind_spec("list", "Make a list", "ListControl", globals(), {"fields", "add_label"})
+SPEC = kind_spec(
+    "list", "Make a list", "ListControl", globals(), {"fields", "add_label"}, rows.LISTED
+)
