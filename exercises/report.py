@@ -4,6 +4,10 @@ The document is built once as plain blocks (:class:`Doc`), then rendered by
 :func:`to_markdown` or :func:`to_html`, so both formats always say the same thing.
 Unanswered prompts appear as gaps to fill, never as errors. All learner text is
 escaped in HTML. Pure functions: no files, no widgets.
+
+Each answer is checked once: a document's builder passes every answer through
+:func:`exercises.fitting.fit_answers` and hands the fitted values on; nothing here
+checks them again.
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ from typing import Any
 
 from .blocks import GAP, Block
 from .catalogue import Catalogue
-from .fitting import EARLIER, EARLIER_NOTE, Earlier, fit_answers, fit_value, is_answered
+from .fitting import EARLIER, EARLIER_NOTE, Earlier, fit_answers, is_answered
 from .kinds import kind_of
 from .model import Answer, Prompt, is_empty
 from .timefmt import today_words
@@ -22,7 +26,7 @@ from .timefmt import today_words
 
 @dataclass
 class Entry:
-    """One prompt's title, question and answer blocks."""
+    """One prompt's title, question and answer blocks (an empty question is not shown)."""
 
     title: str
     question: str
@@ -49,19 +53,28 @@ class Doc:
     sections: list[Section]
 
 
-def answer_blocks(prompt: Prompt, value: Any) -> list[Block]:
-    """The blocks that show one answer in words (and a chart where one helps)."""
-    value = fit_value(prompt, value)
+def earlier_blocks(value: Earlier) -> list[Block]:
+    """An answer given to an earlier version of its question: kept as it was, in words."""
+    paras = [Block("para", p) for p in value.text.split("\n\n") if p.strip()]
+    return [Block("para", f"{EARLIER}:"), *paras, Block("gap", EARLIER_NOTE)]
+
+
+def answer_blocks(prompt: Prompt, value: Any, gap: str = GAP) -> list[Block]:
+    """The blocks that show one answer in words (and a chart where one helps).
+
+    ``value`` is already fitted to the prompt (:func:`exercises.fitting.fit_answers`):
+    a value that fits, :class:`~exercises.fitting.Earlier` or None. ``gap`` is what an
+    empty answer says.
+    """
     if isinstance(value, Earlier):  # kept as it was, shown in words, never an error
-        paras = [Block("para", p) for p in value.text.split("\n\n") if p.strip()]
-        return [Block("para", f"{EARLIER}:"), *paras, Block("gap", EARLIER_NOTE)]
+        return earlier_blocks(value)
     if is_empty(value):
-        return [Block("gap", GAP)]
+        return [Block("gap", gap)]
     return kind_of(prompt).blocks(prompt, value)
 
 
 def entry(prompt: Prompt, answer: Answer | None) -> Entry:
-    """One prompt with its answer, or with a gap."""
+    """One prompt with its (fitted) answer, or with a gap."""
     value = answer.value if answer else None
     return Entry(prompt.title, prompt.question, answer_blocks(prompt, value), is_answered(value))
 
@@ -116,7 +129,8 @@ def to_markdown(doc: Doc) -> str:
         parts += _md_blocks(s.blocks)
         for e in s.entries:
             parts.append(f"### {e.title}")
-            parts.append("> " + e.question.replace("\n", "\n> "))
+            if e.question:
+                parts.append("> " + e.question.replace("\n", "\n> "))
             parts += _md_blocks(e.blocks)
     return "\n\n".join(parts) + "\n"
 
@@ -149,11 +163,20 @@ def _html_blocks(blocks: list[Block]) -> str:
             out.append(f"<figure>{b.svg}<figcaption>{escape(b.text)}</figcaption></figure>")
         elif b.kind == "table":
             head = "".join(f'<th scope="col">{escape(h)}</th>' for h in b.headers)
+            cell = ('<td class="nowrap">', "<td>")
             body = "".join(
-                "<tr>" + "".join(f"<td>{escape(c)}</td>" for c in r) + "</tr>" for r in b.rows
+                "<tr>"
+                + "".join(f"{cell[n not in b.nowrap]}{escape(c)}</td>" for n, c in enumerate(r))
+                + "</tr>"
+                for r in b.rows
             )
             out.append(f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
     return "".join(out)
+
+
+def blocks_html(blocks: list[Block]) -> str:
+    """Document blocks as HTML, to place inside a page (learner text escaped)."""
+    return _html_blocks(blocks)
 
 
 def to_fragment(doc: Doc, level: int = 1) -> str:
@@ -166,9 +189,10 @@ def to_fragment(doc: Doc, level: int = 1) -> str:
             body.append(f"<p>{escape(s.lead)}</p>")
         body.append(_html_blocks(s.blocks))
         for e in s.entries:
+            question = f'<p class="question">{escape(e.question)}</p>' if e.question else ""
             body.append(
                 f'<div class="entry"><{h3}>{escape(e.title)}</{h3}>'
-                f'<p class="question">{escape(e.question)}</p>{_html_blocks(e.blocks)}</div>'
+                f"{question}{_html_blocks(e.blocks)}</div>"
             )
         body.append("</section>")
     return "".join(body)

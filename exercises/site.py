@@ -22,6 +22,7 @@ from .catalogue import Catalogue
 from .cohort import share_file as share
 from .model import Answer
 from .plan import learning_record_doc, plan_doc, progress_doc
+from .progress_report import report_doc
 from .report import to_fragment, to_html, to_markdown
 
 STORAGE_PREFIX = "spread-course:"
@@ -81,6 +82,7 @@ def answers_from_json(text: str) -> dict[str, Answer]:
 
 DOCUMENTS = {
     "plan": ("my-spread-and-adoption-plan", plan_doc),
+    "report": ("my-progress-report", report_doc),
     "progress": ("my-progress", progress_doc),
     "record": ("my-learning-record", learning_record_doc),
 }
