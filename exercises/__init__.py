@@ -26,7 +26,9 @@ WIDGET_FUNCTIONS = (
     "show_module",
     "show_plan",
     "show_progress",
+    "show_report",
     "show_workbook",
+    "show_worked_example",
 )
 """The notebook's one-line calls: loaded from the widget layer (:mod:`exercises.widgets`,
 which exports the same names) on first use. Listed only here."""

@@ -41,7 +41,8 @@ def gap_text(catalogue: Catalogue, pid: str) -> str:
     """A brief gap that says where to answer: 'Not answered yet: Module 6, “The need…”.'"""
     prompt = catalogue.prompts[pid]
     module = catalogue.modules[prompt.module]
-    return f"Not answered yet: Module {module.number}, “{prompt.title}”."
+    end = "" if prompt.title.endswith(("?", "!")) else "."
+    return f"Not answered yet: Module {module.number}, “{prompt.title}”{end}"
 
 
 def value_of(answers: dict[str, Answer], pid: str) -> Any:
@@ -170,11 +171,13 @@ def network_change(first: Any, later: Any, short: bool = False) -> list[str]:
 
 
 def network_size(value: Any) -> str:
-    """'9 people, 2 of them brokers' for a network list."""
+    """'9 people, including 2 brokers' (or 'no brokers') for a network list."""
     people = _people(value)
     brokers = sum(role == "Broker" for _, role in people.values())
     noun = "person" if len(people) == 1 else "people"
-    return f"{len(people)} {noun}, {brokers} of them {'broker' if brokers == 1 else 'brokers'}"
+    if not brokers:
+        return f"{len(people)} {noun}, no brokers"
+    return f"{len(people)} {noun}, including {brokers} {'broker' if brokers == 1 else 'brokers'}"
 
 
 def network_blocks(
