@@ -142,10 +142,16 @@ h1{font-size:2rem}h2{border-bottom:2px solid #005eb8;padding-bottom:.2rem;margin
 h3{margin-bottom:.3rem}.question{color:#425563;margin-top:0}
 .gap{border:2px dashed #768692;padding:.6rem;min-height:3rem;color:#425563}
 table{border-collapse:collapse;width:100%}th,td{border:1px solid #768692;padding:.35rem;
-text-align:left;vertical-align:top}th{background:#e8edee}
+text-align:left;vertical-align:top;overflow-wrap:anywhere}th{background:#e8edee}
 figure{margin:1rem 0}figcaption{font-size:.9rem;color:#425563}
-@media print{body{margin:0;max-width:none}h2{break-after:avoid}h3{break-after:avoid}
-.entry,figure,tr{break-inside:avoid}a{color:inherit;text-decoration:none}}
+@page{size:A4;margin:15mm 14mm}
+@media print{body{margin:0;padding:0;max-width:none;font-size:10.5pt;line-height:1.35}
+h1{font-size:18pt;margin:0 0 .3rem}h2{font-size:14pt;margin:1rem 0 .4rem}
+h3{font-size:11.5pt;margin:.7rem 0 .2rem}p{margin:.3rem 0}ul{margin:.3rem 0}
+table{font-size:9.5pt}th,td{padding:.2rem .35rem}.gap{min-height:0;padding:.3rem .5rem}
+th{-webkit-print-color-adjust:exact;print-color-adjust:exact}thead{display:table-header-group}
+h1,h2,h3{break-after:avoid}h2+*,h3+*{break-before:avoid}.nowrap{white-space:nowrap}
+.entry,figure,tr,li{break-inside:avoid}a{color:inherit;text-decoration:none}}
 """
 
 

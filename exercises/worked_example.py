@@ -18,6 +18,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
+from .blocks import Block
 from .catalogue import Catalogue
 from .fitting import fit_value, is_answered
 from .model import Answer, AnswerError, Prompt, check_value
@@ -117,14 +118,20 @@ def example_value(prompt: Prompt, persona: Persona | None = None) -> Any:
 
 
 def example_html(prompt: Prompt, persona: Persona | None = None) -> str:
-    """Her answer to this exercise, folded away under :data:`SUMMARY` ("" when none)."""
+    """Her answer to this exercise, folded away under :data:`SUMMARY` ("" when none).
+
+    A chart is given in its words only: the exercise's own form draws the learner's chart,
+    and a second drawing beside it would be mistaken for hers.
+    """
     value = example_value(prompt, persona)
     if value is None:
         return ""
+    blocks = [
+        Block("para", b.text) if b.kind == "chart" else b for b in answer_blocks(prompt, value)
+    ]
     return (
         f'<details class="course-example"><summary>{escape(SUMMARY)}</summary>'
-        f'<div class="course-example-body">{blocks_html(answer_blocks(prompt, value))}'
-        "</div></details>"
+        f'<div class="course-example-body">{blocks_html(blocks)}</div></details>'
     )
 
 

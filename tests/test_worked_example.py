@@ -102,6 +102,9 @@ def test_an_example_opens_beside_the_exercise_on_the_website(catalogue) -> None:
     assert "course-example" not in exercise_html(catalogue.prompt("progress.check-early"))
     table = exercise_html(catalogue.prompt("individual.people"))
     assert "<table>" in table.split('class="course-example-body"')[1]
+    # a chart is given in words: the form's own chart is the learner's, never hers
+    chart = exercise_html(catalogue.prompt("complexity.position")).split("course-example-body")[1]
+    assert "<svg" not in chart and "<figure" not in chart and "4 of 5" in chart
 
 
 def test_an_example_opens_beside_the_exercise_in_jupyter(tmp_path: Path, catalogue) -> None:
