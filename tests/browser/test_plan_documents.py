@@ -23,8 +23,8 @@ from exercises.catalogue import course_catalogue
 from exercises.plan import plan_doc
 from exercises.progress_report import TITLE, report_doc, word_count
 from exercises.report import to_fragment, to_html, to_markdown
-from exercises.worked_example import REPORT_SUMMARY, SUMMARY, answers, course_example
 from exercises.workbook import FORMAT, VERSION
+from exercises.worked_example import REPORT_SUMMARY, SUMMARY, answers, course_example
 from tests.browser.conftest import run_axe, sideways_scroll
 from tests.browser.test_form_view import voila  # noqa: F401 (the Voila fixture)
 from tests.browser.test_site_answers import BUILD_TIMEOUT, as_text, open_module, violations
@@ -52,7 +52,10 @@ def _objects(pdf: bytes) -> dict[int, tuple[bytes, bytes]]:
             length = int(re.search(rb"/Length (\d+)(?!\s+\d+\s+R)", head)[1])
             begin = stream + 6 + (2 if pdf[stream + 6 : stream + 8] == b"\r\n" else 1)
             data = pdf[begin : begin + length]
-            objects[int(match[1])] = (head, zlib.decompress(data) if b"/FlateDecode" in head else data)
+            objects[int(match[1])] = (
+                head,
+                zlib.decompress(data) if b"/FlateDecode" in head else data,
+            )
             pos = begin + length
         else:
             objects[int(match[1])] = (pdf[start:end], b"")
@@ -79,9 +82,7 @@ def printed_pages(pdf: bytes) -> list[list[tuple[float, float]]]:
     for page in leaves(root):
         refs = re.search(rb"/Contents\s*(\[.*?\]|\d+ 0 R)", page, re.S)
         ops = b"".join(objects[int(r)][1] for r in re.findall(rb"(\d+) 0 R", refs[1]))
-        runs = re.findall(
-            r"/F\d+ ([\d.]+) Tf\s+(?:[-\d.]+ ){5}([-\d.]+) Tm", ops.decode("latin-1")
-        )
+        runs = re.findall(r"/F\d+ ([\d.]+) Tf\s+(?:[-\d.]+ ){5}([-\d.]+) Tm", ops.decode("latin-1"))
         pages.append([(round(float(size), 1), float(top)) for size, top in runs])
     return pages
 
@@ -230,9 +231,10 @@ def test_the_report_builds_on_the_website_downloads_and_prints(
         "my-progress-report-"
     )
     print(f"Maya's report, built on the website: {word_count(markdown)} words")
-    assert markdown.split("\n", 3)[3] == to_markdown(report_doc(course_catalogue(), MAYA)).split(
-        "\n", 3
-    )[3]
+    assert (
+        markdown.split("\n", 3)[3]
+        == to_markdown(report_doc(course_catalogue(), MAYA)).split("\n", 3)[3]
+    )
     with page.expect_download() as info:
         page.get_by_role("button", name=f"Download {TITLE} (web page)").click()
     html = Path(info.value.path()).read_text(encoding="utf-8")
