@@ -19,3 +19,5 @@ class Block:
     headers: list[str] = field(default_factory=list)
     rows: list[list[str]] = field(default_factory=list)
     svg: str = ""
+    nowrap: list[int] = field(default_factory=list)
+    """Table columns (0-based) whose cells must not wrap, such as dates."""

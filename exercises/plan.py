@@ -1,15 +1,16 @@
 """The capstone documents, built from a learner's answers across every module.
 
-* :func:`plan_doc` – "My spread and adoption plan": the change, the starting profile on
-  the principles, the complexity position, the network, every action item, how the
-  learner will know the change is working and report it (module 15, with the network
-  listed again to show change) and the capstone's own answers. Missing answers appear as
-  gaps to fill.
+* :func:`plan_doc` – "My spread and adoption plan", laid out as a plan: in brief, why,
+  who, how, learning and progress, the next 90 days, risks and support. Each answer sits
+  under a short label of its own (:data:`PLAN`); a missing one is a brief gap that says
+  where to answer it.
 * :func:`progress` – module by module, what has been answered and what is left.
 * :func:`learning_record_doc` – a short reflective record for a professional portfolio:
-  modules completed with their time, what I learned and how it changes my practice.
+  modules worked on with their time, the self-assessments, what I learned and how it
+  changes my practice.
 
-Pure functions returning :class:`exercises.report.Doc` (render with ``to_html`` or
+The one-page progress report is :func:`exercises.progress_report.report_doc`. Pure
+functions returning :class:`exercises.report.Doc` (render with ``to_html`` or
 ``to_markdown``); nothing here reads files or imports widgets.
 """
 
@@ -17,150 +18,133 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .blocks import GAP, Block
+from .blocks import Block
 from .catalogue import Catalogue
+from .doc_parts import (
+    NETWORK,
+    NETWORK_LATER,
+    SIGNS,
+    Part,
+    actions,
+    actions_table,
+    network_blocks,
+    network_change,
+    part_entry,
+)
 from .fitting import Earlier, fit_answers, is_answered
 from .model import Answer, Module, Prompt
-from .report import Doc, Entry, Section, answer_blocks, entry
+from .report import Doc, Entry, Section, answer_blocks
 from .timefmt import local_day, today_words
 
+__all__ = ["NETWORK", "NETWORK_LATER", "SIGNS", "network_change"]  # shared with the report
+
 CHANGE = "mindset.my-innovation"
-BASELINE = "principles.baseline"
-POSITION = "complexity.position"
-NETWORK = "networks.people"
-SIGNS = "progress.indicators"
+SUMMARY = "capstone.plan-summary"
 AGREEMENT = "progress.agreement"
 STORY = "progress.story"
-NETWORK_LATER = "progress.network-again"
-"""Module 15's answers that show how the learner will know the change is working."""
-PROGRESS_TITLE = "How I will know it is working, and how I will report it"
-PROGRESS_GAP = (
-    "Not started yet: Module 15 helps you choose signs of progress, agree what counts as "
-    "progress at 3, 6 and 12 months, draft a progress story and list your network again."
+THEORY = "progress.theory-of-change"
+
+PLAN: tuple[tuple[str, tuple[Part, ...]], ...] = (
+    (
+        "In brief",
+        (
+            Part(SUMMARY, "Summary"),
+            Part(CHANGE, "The change"),
+            Part("capstone.approach", "How I will lead"),
+            Part("capstone.review", "When I will review this plan"),
+        ),
+    ),
+    (
+        "Why it matters",
+        (
+            Part("benefit.why", "The need"),
+            Part("benefit.narrative", "Our shared story"),
+            Part("benefit.gains", "Who gains, and how"),
+        ),
+    ),
+    (
+        "Who is involved",
+        (
+            Part("individual.people", "What each group gains, loses and brings"),
+            Part(NETWORK, "My network"),
+            Part("convening.roles", "Innovators, adopters and conveners"),
+        ),
+    ),
+    (
+        "How I will lead the change",
+        (
+            Part("complexity.position", "How complex it is"),
+            Part("convening.enough", "Programme management, convening or both"),
+            Part("convening.split", "Where convening comes in"),
+            Part("approaches.fit", "Approaches chosen"),
+            Part("approaches.why", "Why these approaches"),
+            Part("seventh-principle.core-flex", "What stays the same and what can flex"),
+            Part("adaptive-space.purpose", "Adaptive space: its purpose"),
+            Part("adaptive-space.who", "Adaptive space: who comes"),
+        ),
+    ),
+    (
+        "Learning and progress",
+        (
+            Part("learning.questions", "What we want to learn"),
+            Part("progress.asked-for", "What I am asked to report"),
+            Part(THEORY, "How we expect change to happen"),
+            Part(AGREEMENT, "Progress agreed for 3, 6 and 12 months"),
+            Part("progress.process-outcomes", "Partnership outcomes we count"),
+            Part(SIGNS, "Signs of progress, and how we gather them"),
+            Part("progress.method", "The method I will try first"),
+            Part(STORY, "Progress story"),
+            Part(NETWORK_LATER, "My network then and now"),
+        ),
+    ),
+    (
+        "Risks and support",
+        (
+            Part("capstone.risks", "What could get in the way"),
+            Part("capstone.support", "Support I need"),
+        ),
+    ),
 )
-"""What the progress section says when none of its answers exists yet."""
+"""The plan's sections in order, each with its parts: a prompt and the short label it
+is shown under (never the exercise's question). The next 90 days come before the last."""
+
+NEXT_TITLE = "The next 90 days"
+NEXT_LEAD = "Every step I planned in the course, soonest first; steps with no date come last."
+NO_ACTIONS = "No actions yet: each module's action prompts add them here."
+EMPTY_SECTION = "Nothing here yet."
+"""What a section says when this copy of the course has none of its prompts."""
+
+SELF_ASSESSMENTS = ("principles.baseline", "convener.self-rating")
+"""Self-assessments: shown in the learning record, never in the plan or the report."""
+
 LEARNED, PRACTICE = "learned", "practice"
 """The standard closing prompts of every module (``<module>.learned`` and ``.practice``)."""
 
 
-def _named(catalogue: Catalogue, answers: dict[str, Answer], pid: str, lead: str) -> Section:
-    """A section for one well-known prompt, or a gap if the course has no such prompt."""
-    prompt = catalogue.prompts.get(pid)
-    if prompt is None:
-        return Section(lead, blocks=[Block("gap", GAP)])
-    return Section(lead, entries=[entry(prompt, answers.get(pid))])
+def _section(
+    catalogue: Catalogue, answers: dict[str, Answer], title: str, parts: tuple[Part, ...]
+) -> Section:
+    """One section of the plan: its parts the course has, each under its own label."""
+    entries = [e for e in (part_entry(catalogue, answers, p) for p in parts) if e is not None]
+    for item, part in zip(entries, [p for p in parts if p.pid in catalogue.prompts], strict=True):
+        if part.pid == NETWORK_LATER and item.answered:
+            item.blocks += network_blocks(catalogue, answers)
+    blocks = [] if entries else [Block("gap", EMPTY_SECTION)]
+    return Section(title, entries=entries, blocks=blocks)
 
 
-def _actions(catalogue: Catalogue, answers: dict[str, Answer]) -> Section:
+def _next_days(catalogue: Catalogue, answers: dict[str, Answer]) -> Section:
     """Every action item from every module, soonest first, with the module it came from."""
-    rows = []
-    for module in catalogue.modules.values():
-        for p in module.prompts:
-            answer = answers.get(p.id)
-            if p.kind != "actions" or answer is None or not isinstance(answer.value, list):
-                continue
-            for row in answer.value:
-                if isinstance(row, dict) and any(row.values()):
-                    when = row.get("when", "")
-                    rows.append(
-                        (
-                            when or "9999",
-                            [
-                                row.get("what", ""),
-                                row.get("who", ""),
-                                when or "not set",
-                                f"Module {module.number}",
-                            ],
-                        )
-                    )
-    rows.sort(key=lambda r: r[0])
-    blocks = (
-        [Block("table", headers=["What", "Who", "By when", "From"], rows=[r for _, r in rows])]
-        if rows
-        else [Block("gap", "No actions yet: each module's action prompts add them here.")]
-    )
-    return Section(
-        "My actions",
-        "Every action you planned in the course, soonest first.",
-        blocks=blocks,
-    )
-
-
-def _people(value: object) -> dict[str, tuple[str, str]]:
-    """A network list as {name folded for comparison: (name as written, role)}."""
-    people = {}
-    if isinstance(value, list):
-        for row in value:
-            if isinstance(row, dict) and str(row.get("name", "")).strip():
-                name = " ".join(str(row["name"]).split())
-                people[name.casefold()] = (name, str(row.get("role", "")).strip())
-    return people
-
-
-def network_change(first: object, later: object) -> list[str]:
-    """How a network list changed between two answers: who is new, who is no longer
-    listed, and whose role changed. Names are matched ignoring case and spacing."""
-    before, after = _people(first), _people(later)
-    new = [after[k][0] for k in after if k not in before]
-    gone = [before[k][0] for k in before if k not in after]
-    moved = [
-        f"{after[k][0]}: {before[k][1] or 'no role'} then, {after[k][1] or 'no role'} now"
-        for k in after
-        if k in before and before[k][1] != after[k][1]
-    ]
-    lines = []
-    if new:
-        lines.append("New since my first list: " + "; ".join(new) + ".")
-    if gone:
-        lines.append("On my first list but not now: " + "; ".join(gone) + ".")
-    if moved:
-        lines.append("Role changed – " + "; ".join(moved) + ".")
-    return lines or ["The same people, in the same roles, as my first list."]
-
-
-def _progress(catalogue: Catalogue, answers: dict[str, Answer]) -> Section:
-    """Module 15's signs of progress, the progress agreement, the progress story and the
-    network listed again, compared with the first network list."""
-    entries = []
-    for pid in (SIGNS, AGREEMENT, STORY, NETWORK_LATER):
-        prompt = catalogue.prompts.get(pid)
-        if prompt is None:
-            continue
-        item = entry(prompt, answers.get(pid))
-        first = answers.get(NETWORK)
-        if pid == NETWORK_LATER and item.answered and first and is_answered(first.value):
-            item.blocks.append(Block("para", "Compared with my first list in Module 7:"))
-            item.blocks.append(
-                Block("bullets", items=network_change(first.value, answers[pid].value))
-            )
-        entries.append(item)
-    blocks = [] if any(e.answered for e in entries) else [Block("gap", PROGRESS_GAP)]
-    return Section(
-        PROGRESS_TITLE,
-        "The signs of progress I will track, what we agreed counts as progress, the story "
-        "I will tell, and how my network has changed.",
-        entries=entries,
-        blocks=blocks,
-    )
+    rows = actions(catalogue, answers)
+    block = actions_table(rows) if rows else Block("gap", NO_ACTIONS)
+    return Section(NEXT_TITLE, NEXT_LEAD, blocks=[block])
 
 
 def plan_doc(catalogue: Catalogue, answers: dict[str, Answer]) -> Doc:
-    """'My spread and adoption plan', with gaps where answers are missing."""
-    answers = fit_answers(catalogue.prompts, answers)  # answers to earlier versions never raise
-    sections = [
-        _named(catalogue, answers, CHANGE, "The change I want to spread"),
-        _named(catalogue, answers, BASELINE, "My starting point on the principles"),
-        _named(catalogue, answers, POSITION, "How complex my change is"),
-        _named(catalogue, answers, NETWORK, "People in my network"),
-        _actions(catalogue, answers),
-        _progress(catalogue, answers),
-    ]
-    capstone = catalogue.modules.get("capstone")
-    if capstone is not None:
-        own = [p for p in capstone.prompts if p.kind not in ("quiz", "actions")]
-        sections.append(
-            Section("My plan in brief", entries=[entry(p, answers.get(p.id)) for p in own])
-        )
+    """'My spread and adoption plan', summary first, with brief gaps where answers are missing."""
+    answers = fit_answers(catalogue.prompts, answers)  # the one check of every value
+    sections = [_section(catalogue, answers, title, parts) for title, parts in PLAN]
+    sections.insert(len(sections) - 1, _next_days(catalogue, answers))
     done = sum(e.answered for s in sections for e in s.entries)
     total = sum(len(s.entries) for s in sections)
     return Doc(
@@ -194,7 +178,11 @@ def progress(catalogue: Catalogue, answers: dict[str, Answer]) -> list[ModulePro
     An answer to an earlier version of a question is not counted as answered: it is left
     to do, and listed in ``earlier`` so the views can say why.
     """
-    answers = fit_answers(catalogue.prompts, answers)
+    return _progress(catalogue, fit_answers(catalogue.prompts, answers))
+
+
+def _progress(catalogue: Catalogue, answers: dict[str, Answer]) -> list[ModuleProgress]:
+    """:func:`progress` from answers already fitted to their prompts."""
     rows = []
     for module in catalogue.modules.values():
         given = {p: answers[p.id] for p in module.prompts if p.id in answers}
@@ -248,11 +236,12 @@ def _day(saved_at: str) -> str:
 
 
 def learning_record_doc(catalogue: Catalogue, answers: dict[str, Answer]) -> Doc:
-    """A reflective learning record: one section per module the learner has worked on."""
-    answers = fit_answers(catalogue.prompts, answers)
+    """A reflective learning record: one section per module the learner has worked on, with
+    the module's self-assessment (principles, convener profile) and its two reflections."""
+    answers = fit_answers(catalogue.prompts, answers)  # the one check of every value
     sections = []
     total = 0
-    for row in progress(catalogue, answers):
+    for row in _progress(catalogue, answers):
         if not row.answered and not row.earlier:
             continue
         module = row.module
@@ -269,11 +258,13 @@ def learning_record_doc(catalogue: Catalogue, answers: dict[str, Answer]) -> Doc
             else ""
         )
         entries = []
-        for suffix, title in (
-            (LEARNED, "What I learned"),
-            (PRACTICE, "How it changes my practice"),
+        own = [(p.id, p.title) for p in module.prompts if p.id in SELF_ASSESSMENTS]
+        for pid, title in (
+            *own,  # the module's self-assessment, under its own title
+            (f"{module.id}.{LEARNED}", "What I learned"),
+            (f"{module.id}.{PRACTICE}", "How it changes my practice"),
         ):
-            prompt = catalogue.prompts.get(f"{module.id}.{suffix}")
+            prompt = catalogue.prompts.get(pid)
             if prompt is not None:
                 answer = answers.get(prompt.id)
                 value = answer.value if answer else None

@@ -6,6 +6,10 @@ Unanswered prompts appear as gaps to fill, never as errors. All learner text is
 escaped in HTML, and in Markdown so that a Markdown viewer shows it as text: raw HTML
 (``<script>``, ``<img onerror>``) is never HTML there, and no link, image or autolink
 can be made from it (:func:`md_text`). Pure functions: no files, no widgets.
+
+Each answer is checked once: a document's builder passes every answer through
+:func:`exercises.fitting.fit_answers` and hands the fitted values on; nothing here
+checks them again.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ from typing import Any
 
 from .blocks import GAP, Block
 from .catalogue import Catalogue
-from .fitting import EARLIER, EARLIER_NOTE, Earlier, fit_answers, fit_value, is_answered
+from .fitting import EARLIER, EARLIER_NOTE, Earlier, fit_answers, is_answered
 from .kinds import kind_of
 from .model import Answer, Prompt, is_empty
 from .timefmt import today_words
@@ -25,7 +29,7 @@ from .timefmt import today_words
 
 @dataclass
 class Entry:
-    """One prompt's title, question and answer blocks."""
+    """One prompt's title, question and answer blocks (an empty question is not shown)."""
 
     title: str
     question: str
@@ -52,19 +56,28 @@ class Doc:
     sections: list[Section]
 
 
-def answer_blocks(prompt: Prompt, value: Any) -> list[Block]:
-    """The blocks that show one answer in words (and a chart where one helps)."""
-    value = fit_value(prompt, value)
+def earlier_blocks(value: Earlier) -> list[Block]:
+    """An answer given to an earlier version of its question: kept as it was, in words."""
+    paras = [Block("para", p) for p in value.text.split("\n\n") if p.strip()]
+    return [Block("para", f"{EARLIER}:"), *paras, Block("gap", EARLIER_NOTE)]
+
+
+def answer_blocks(prompt: Prompt, value: Any, gap: str = GAP) -> list[Block]:
+    """The blocks that show one answer in words (and a chart where one helps).
+
+    ``value`` is already fitted to the prompt (:func:`exercises.fitting.fit_answers`):
+    a value that fits, :class:`~exercises.fitting.Earlier` or None. ``gap`` is what an
+    empty answer says.
+    """
     if isinstance(value, Earlier):  # kept as it was, shown in words, never an error
-        paras = [Block("para", p) for p in value.text.split("\n\n") if p.strip()]
-        return [Block("para", f"{EARLIER}:"), *paras, Block("gap", EARLIER_NOTE)]
+        return earlier_blocks(value)
     if is_empty(value):
-        return [Block("gap", GAP)]
+        return [Block("gap", gap)]
     return kind_of(prompt).blocks(prompt, value)
 
 
 def entry(prompt: Prompt, answer: Answer | None) -> Entry:
-    """One prompt with its answer, or with a gap."""
+    """One prompt with its (fitted) answer, or with a gap."""
     value = answer.value if answer else None
     return Entry(prompt.title, prompt.question, answer_blocks(prompt, value), is_answered(value))
 
@@ -136,7 +149,8 @@ def to_markdown(doc: Doc) -> str:
         parts += _md_blocks(s.blocks)
         for e in s.entries:
             parts.append(f"### {md_text(e.title)}")
-            parts.append("> " + md_text(e.question).replace("\n", "\n> "))
+            if e.question:
+                parts.append("> " + md_text(e.question).replace("\n", "\n> "))
             parts += _md_blocks(e.blocks)
     return "\n\n".join(parts) + "\n"
 
@@ -148,10 +162,16 @@ h1{font-size:2rem}h2{border-bottom:2px solid #005eb8;padding-bottom:.2rem;margin
 h3{margin-bottom:.3rem}.question{color:#425563;margin-top:0}
 .gap{border:2px dashed #768692;padding:.6rem;min-height:3rem;color:#425563}
 table{border-collapse:collapse;width:100%}th,td{border:1px solid #768692;padding:.35rem;
-text-align:left;vertical-align:top}th{background:#e8edee}
+text-align:left;vertical-align:top;overflow-wrap:anywhere}th{background:#e8edee}
 figure{margin:1rem 0}figcaption{font-size:.9rem;color:#425563}
-@media print{body{margin:0;max-width:none}h2{break-after:avoid}h3{break-after:avoid}
-.entry,figure,tr{break-inside:avoid}a{color:inherit;text-decoration:none}}
+@page{size:A4;margin:15mm 14mm}
+@media print{body{margin:0;padding:0;max-width:none;font-size:10.5pt;line-height:1.35}
+h1{font-size:18pt;margin:0 0 .3rem}h2{font-size:14pt;margin:1rem 0 .4rem}
+h3{font-size:11.5pt;margin:.7rem 0 .2rem}p{margin:.3rem 0}ul{margin:.3rem 0}
+table{font-size:9.5pt}th,td{padding:.2rem .35rem}.gap{min-height:0;padding:.3rem .5rem}
+th{-webkit-print-color-adjust:exact;print-color-adjust:exact}thead{display:table-header-group}
+h1,h2,h3{break-after:avoid}h2+*,h3+*{break-before:avoid}.nowrap{white-space:nowrap}
+.entry,figure,tr,li{break-inside:avoid}a{color:inherit;text-decoration:none}}
 """
 
 
@@ -169,11 +189,20 @@ def _html_blocks(blocks: list[Block]) -> str:
             out.append(f"<figure>{b.svg}<figcaption>{escape(b.text)}</figcaption></figure>")
         elif b.kind == "table":
             head = "".join(f'<th scope="col">{escape(h)}</th>' for h in b.headers)
+            cell = ('<td class="nowrap">', "<td>")
             body = "".join(
-                "<tr>" + "".join(f"<td>{escape(c)}</td>" for c in r) + "</tr>" for r in b.rows
+                "<tr>"
+                + "".join(f"{cell[n not in b.nowrap]}{escape(c)}</td>" for n, c in enumerate(r))
+                + "</tr>"
+                for r in b.rows
             )
             out.append(f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
     return "".join(out)
+
+
+def blocks_html(blocks: list[Block]) -> str:
+    """Document blocks as HTML, to place inside a page (learner text escaped)."""
+    return _html_blocks(blocks)
 
 
 def to_fragment(doc: Doc, level: int = 1) -> str:
@@ -186,9 +215,10 @@ def to_fragment(doc: Doc, level: int = 1) -> str:
             body.append(f"<p>{escape(s.lead)}</p>")
         body.append(_html_blocks(s.blocks))
         for e in s.entries:
+            question = f'<p class="question">{escape(e.question)}</p>' if e.question else ""
             body.append(
                 f'<div class="entry"><{h3}>{escape(e.title)}</{h3}>'
-                f'<p class="question">{escape(e.question)}</p>{_html_blocks(e.blocks)}</div>'
+                f"{question}{_html_blocks(e.blocks)}</div>"
             )
         body.append("</section>")
     return "".join(body)

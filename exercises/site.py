@@ -23,6 +23,7 @@ from .cohort import share_file as share
 from .kinds import value_schema
 from .model import Answer
 from .plan import learning_record_doc, plan_doc, progress_doc
+from .progress_report import report_doc
 from .report import to_fragment, to_html, to_markdown
 
 STORAGE_PREFIX = "spread-course:"
@@ -78,6 +79,7 @@ def answers_from_json(text: str) -> dict[str, Answer]:
 
 DOCUMENTS = {
     "plan": ("my-spread-and-adoption-plan", plan_doc),
+    "report": ("my-progress-report", report_doc),
     "progress": ("my-progress", progress_doc),
     "record": ("my-learning-record", learning_record_doc),
 }

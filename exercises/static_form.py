@@ -15,6 +15,7 @@ from html import escape
 from .form_parts import slug
 from .kinds import KIND_SPECS, kind_of
 from .model import Prompt
+from .worked_example import example_html
 
 KIND_NAMES = {name: spec.heading for name, spec in KIND_SPECS.items()}
 """The small heading shown above each kind of exercise (shared with the widgets)."""
@@ -60,11 +61,12 @@ def exercise_html(prompt: Prompt) -> str:
 
     The page's script (``book/_static/course-answers.js``) finds it by ``data-prompt``,
     keeps its answer in the browser and shows the save status; without the script the
-    note says that nothing is kept.
+    note says that nothing is kept. Where the worked example answers the exercise, her
+    answer is folded away beside it (:func:`exercises.worked_example.example_html`).
     """
     return (
         f'<div class="course-exercise course-static-form" data-prompt="{escape(prompt.id)}" '
-        f'data-kind="{prompt.kind}">{head_html(prompt)}{controls_html(prompt)}'
+        f'data-kind="{prompt.kind}">{head_html(prompt)}{controls_html(prompt)}{example_html(prompt)}'
         '<p class="course-status" role="status" aria-live="polite"></p>'
         f'<p class="course-note course-no-script" role="note">{NOT_KEPT}</p></div>'
     )

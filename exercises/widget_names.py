@@ -11,6 +11,8 @@ WIDGET_FUNCTIONS = (
     "show_module",
     "show_plan",
     "show_progress",
+    "show_report",
     "show_workbook",
+    "show_worked_example",
 )
 """Every widget function a notebook calls through :mod:`exercises`."""

@@ -2,25 +2,46 @@
 
 from __future__ import annotations
 
+import itertools
+import re
+from typing import Any
+
 import pytest
 
 from exercises.catalogue import Catalogue
+from exercises.doc_parts import NO_DATE
 from exercises.model import Answer, Field, Module, Prompt
 from exercises.plan import (
     AGAIN,
-    AGREEMENT,
     NETWORK_LATER,
-    PROGRESS_GAP,
-    PROGRESS_TITLE,
+    NEXT_TITLE,
+    PLAN,
+    SELF_ASSESSMENTS,
     SIGNS,
-    STORY,
     learning_record_doc,
     network_change,
     plan_doc,
     progress,
     progress_doc,
 )
-from exercises.report import Doc, Section, to_html, to_markdown
+from exercises.report import Doc, Section, answers_doc, to_html, to_markdown
+
+ISSUE_18_MISSING = (
+    "benefit.why",
+    "benefit.narrative",
+    "benefit.gains",
+    "individual.people",
+    "convening.roles",
+    "convening.enough",
+    "approaches.fit",
+    "approaches.why",
+    "seventh-principle.core-flex",
+    "adaptive-space.purpose",
+    "adaptive-space.who",
+    "learning.questions",
+    "progress.asked-for",
+)
+"""The answers issue 18 found never reached the plan."""
 
 
 def p(pid: str, kind: str = "text", **extra) -> Prompt:
@@ -46,8 +67,124 @@ def a(pid: str, value, when: str = "2026-11-20T09:00:00+00:00") -> Answer:
     return Answer(pid, value, when)
 
 
+def sample(prompt: Prompt, marker: str) -> Any:
+    """A value that fits ``prompt``, with ``marker`` in every piece of free text."""
+    kind = prompt.kind
+    if kind == "text":
+        return f"{marker} in words"
+    if kind in ("choice", "quiz"):
+        return prompt.options[-1].id
+    if kind == "checklist":
+        return [prompt.options[0].id, prompt.options[-1].id]
+    if kind == "rating":
+        top = len(prompt.scale)
+        return {i.id: top for i in prompt.items} if prompt.items else top
+    if kind == "position":
+        return {"x": 1, "y": 2}
+    if kind == "actions":
+        return [{"what": f"{marker} step", "who": "Me", "when": "2027-02-01"}]
+    return [
+        {
+            f.id: f.options[0] if f.kind == "choice" else f"{marker} {f.label}"
+            for f in prompt.columns
+        }
+    ]
+
+
+def full(catalogue: Catalogue) -> dict[str, Answer]:
+    """Every prompt of the course answered, each with its id as the marker."""
+    return {pid: a(pid, sample(q, f"<{pid}>")) for pid, q in catalogue.prompts.items()}
+
+
+def headings(markdown: str) -> list[str]:
+    return re.findall(r"^#+ (.+)$", markdown, re.M)
+
+
+def test_with_a_full_workbook_every_listed_answer_reaches_the_plan(catalogue) -> None:
+    """Each part of the plan is filled in, with its own answer; the answers issue 18 found
+    missing are all there."""
+    answers = full(catalogue)
+    doc = plan_doc(catalogue, answers)
+    md = to_markdown(doc)
+    listed = [part.pid for _, parts in PLAN for part in parts]
+    assert set(ISSUE_18_MISSING) <= set(listed)
+    for pid in listed:
+        prompt = catalogue.prompt(pid)
+        if prompt.kind in ("text", "list", "actions"):
+            assert f"<{pid}>" in md, pid
+        elif prompt.kind in ("choice", "checklist"):
+            assert prompt.options[-1].label in md, pid
+    assert all(e.answered for s in doc.sections for e in s.entries)
+    assert "Not answered yet" not in md
+    assert f"{len(listed)} of {len(listed)} parts filled in" in doc.subtitle
+
+
+def test_the_plan_opens_with_the_summary(catalogue) -> None:
+    """In brief, first: the learner's own summary, before anything else she wrote."""
+    md = to_markdown(plan_doc(catalogue, full(catalogue)))
+    body = md.split("\n## ", 1)[1]
+    assert body.startswith("In brief\n\n### Summary\n\n<capstone.plan-summary> in words")
+    titles = [t for t, _ in PLAN]
+    assert titles[0] == "In brief" and titles[-1] == "Risks and support"
+    order = [md.index(f"\n## {t}\n") for t in (*titles[:-1], NEXT_TITLE, titles[-1])]
+    assert order == sorted(order)
+
+
+@pytest.mark.parametrize("filled", [True, False], ids=["full", "empty"])
+def test_no_exercise_question_appears_in_the_plan(catalogue, filled: bool) -> None:
+    """Each answer sits under a short label of its own, never the exercise's question."""
+    md = to_markdown(plan_doc(catalogue, full(catalogue) if filled else {}))
+    questions = [q.question for q in catalogue.prompts.values()]
+    assert [q for q in questions if q in md] == []
+    assert "\n> " not in md  # no quoted question at all
+
+
+@pytest.mark.parametrize("filled", [True, False], ids=["full", "empty"])
+def test_no_two_identical_headings_in_a_row(catalogue, filled: bool) -> None:
+    """A section's title is never repeated by its first part (and no label twice)."""
+    for doc in (
+        plan_doc(catalogue, full(catalogue) if filled else {}),
+        learning_record_doc(catalogue, full(catalogue) if filled else {}),
+    ):
+        found = headings(to_markdown(doc))
+        repeats = [x for x, y in itertools.pairwise(found) if x.casefold() == y.casefold()]
+        assert repeats == [], doc.title
+    labels = [part.label for _, parts in PLAN for part in parts]
+    assert len(labels) == len(set(labels))
+
+
+def test_an_empty_workbook_gives_the_plan_with_brief_gaps(catalogue) -> None:
+    """Every section is there; each gap is one line that names where to answer."""
+    doc = plan_doc(catalogue, {})
+    assert [s.title for s in doc.sections] == [t for t, _ in PLAN[:-1]] + [NEXT_TITLE, PLAN[-1][0]]
+    gaps = [b.text for s in doc.sections for e in s.entries for b in e.blocks]
+    assert gaps and all(re.fullmatch(r"Not answered yet: Module \d+, “[^”]+”\.?", g) for g in gaps)
+    assert "Not answered yet: Module 6, “The need behind my change”." in gaps
+    assert "Module 3, “How complex is my change?”" in to_markdown(doc)  # no "?." at the end
+    assert "No actions yet" in to_markdown(doc)
+    assert "0 of" in doc.subtitle
+
+
+def test_self_assessments_are_in_the_learning_record_not_the_plan(catalogue) -> None:
+    """Principle ratings and the convener profile go to the record; so do reflections."""
+    answers = full(catalogue)
+    plan, record = (
+        to_markdown(plan_doc(catalogue, answers)),
+        learning_record_doc(catalogue, answers),
+    )
+    for pid in SELF_ASSESSMENTS:
+        prompt = catalogue.prompt(pid)
+        assert prompt.items[0].label not in plan, pid
+        module = catalogue.module(prompt.module)
+        section = next(s for s in record.sections if s.title.endswith(module.title))
+        assert next(e.title for e in section.entries) == prompt.title
+        assert any(b.kind == "chart" for b in section.entries[0].blocks)
+    assert "<mindset.learned>" not in plan and "<mindset.learned>" in to_markdown(record)
+
+
 def test_plan_gathers_actions_soonest_first_with_their_module(small: Catalogue) -> None:
-    """Actions from every module appear in one table, dated ones first, undated last."""
+    """Actions from every module appear in one table, dated ones first, undated last, and
+    the dates in words that never wrap."""
     answers = {
         "mindset.first-step": a(
             "mindset.first-step",
@@ -60,20 +197,23 @@ def test_plan_gathers_actions_soonest_first_with_their_module(small: Catalogue) 
             "networks.next", [{"what": "Sooner", "who": "Me", "when": "2027-01-05"}]
         ),
     }
-    md = to_markdown(plan_doc(small, answers))
+    doc = plan_doc(small, answers)
+    md = to_markdown(doc)
     order = [md.index(word) for word in ("Sooner", "Later", "Whenever")]
     assert order == sorted(order)
-    assert "| Sooner | Me | 2027-01-05 | Module 7 |" in md
-    assert "| Whenever |  | not set | Module 1 |" in md
+    assert "| Sooner | Me | 5 January 2027 | Module 7 |" in md
+    assert f"| Whenever |  | {NO_DATE} | Module 1 |" in md
+    assert '<td class="nowrap">5 January 2027</td>' in to_html(doc)
 
 
-def test_plan_shows_gaps_for_missing_parts_even_when_the_course_lacks_them(small) -> None:
-    """A course without the baseline or network prompts still gives a plan, with gaps."""
+def test_a_course_without_the_plans_prompts_still_gives_every_section(small) -> None:
+    """Parts the course lacks are left out; an empty section says so in one line."""
     doc = plan_doc(small, {})
-    md = to_markdown(doc)
-    assert "My starting point on the principles" in md and "Not answered yet" in md
-    assert "No actions yet" in md
-    assert "0 of" in doc.subtitle
+    assert next(s.title for s in doc.sections) == "In brief"
+    why = next(s for s in doc.sections if s.title == "Why it matters")
+    assert why.entries == [] and why.blocks[0].text == "Nothing here yet."
+    brief = next(s for s in doc.sections if s.title == "In brief")
+    assert [e.title for e in brief.entries] == ["The change"]
 
 
 def test_progress_counts_answered_and_left(small: Catalogue) -> None:
@@ -114,9 +254,14 @@ def test_an_answer_to_an_earlier_version_is_left_to_do(small: Catalogue) -> None
 def test_earlier_answers_do_not_fill_the_plan_or_the_record(small: Catalogue) -> None:
     """The plan's count of parts filled in leaves them out, and a module answered only in
     an earlier version is in the learning record as in progress, not completed."""
-    answers = {"mindset.first-step": a("mindset.first-step", OLD_STYLE)}
+    answers = {
+        "mindset.my-innovation": a("mindset.my-innovation", 12),
+        "mindset.first-step": a("mindset.first-step", OLD_STYLE),
+    }
     doc = plan_doc(small, answers)
-    assert doc.subtitle.split(" from my answers")[1].startswith(" in the course. 0 of")
+    assert "0 of 1 parts filled in" in doc.subtitle
+    md = to_markdown(doc)
+    assert "Given to an earlier version of this question" in md and "12" in md
     record = to_markdown(learning_record_doc(small, answers))
     assert "Module 1: Mindset" in record
     assert "in progress (0 of 4 questions answered)" in record
@@ -156,7 +301,9 @@ def with_progress() -> Catalogue:
     fifteen = Module(
         "progress", 15, "Progress", 45,
         (
-            p("progress.indicators", "list", fields=(Field("sign", "Sign of progress"),)),
+            p("progress.indicators", "list",
+              fields=(Field("sign", "Sign of progress"), Field("type", "Type"),
+                      Field("how", "How often, and how"))),
             p("progress.agreement", "list",
               fields=(Field("when", "When"), Field("counts", "What will count as progress"),
                       Field("agreed-with", "Agreed with"))),
@@ -167,19 +314,19 @@ def with_progress() -> Catalogue:
     return Catalogue([seven, fifteen])
 
 
-def progress_section(doc: Doc) -> Section:
-    return next(s for s in doc.sections if s.title == PROGRESS_TITLE)
+def learning_section(doc: Doc) -> Section:
+    return next(s for s in doc.sections if s.title == "Learning and progress")
 
 
 def person(name: str, role: str) -> dict[str, str]:
     return {"name": name, "role": role, "how": ""}
 
 
-def test_plan_shows_how_i_will_know_it_is_working_from_module_15(with_progress) -> None:
-    """Signs of progress, the agreement, the story and the network listed again all appear
-    in the plan's progress section, with what changed since the first network list."""
+def test_plan_shows_module_15_with_the_network_then_and_now(with_progress) -> None:
+    """The signs (one small table a sign), the agreement, the story and the network listed
+    again all appear under learning and progress, with what changed since the first list."""
     answers = {
-        "progress.indicators": a("progress.indicators", [{"sign": "Referrals between partners"}]),
+        SIGNS: a(SIGNS, [{"sign": "Referrals between partners", "type": "Log", "how": "Monthly"}]),
         "progress.agreement": a(
             "progress.agreement",
             [
@@ -194,56 +341,55 @@ def test_plan_shows_how_i_will_know_it_is_working_from_module_15(with_progress) 
         "networks.people": a(
             "networks.people", [person("Ward manager", "Broker"), person("GP lead", "Energiser")]
         ),
-        "progress.network-again": a(
-            "progress.network-again",
+        NETWORK_LATER: a(
+            NETWORK_LATER,
             [person("ward  MANAGER", "Central connector"), person("Carers' group chair", "Broker")],
         ),
     }
     doc = plan_doc(with_progress, answers)
-    section = progress_section(doc)
+    section = learning_section(doc)
     assert [e.title for e in section.entries] == [
-        "Progress.Indicators",
-        "Progress.Agreement",
-        "Progress.Story",
-        "Progress.Network-Again",
+        "Progress agreed for 3, 6 and 12 months",
+        "Signs of progress, and how we gather them",
+        "Progress story",
+        "My network then and now",
     ]
-    assert all(e.answered for e in section.entries) and section.blocks == []
+    assert all(e.answered for e in section.entries)
     md = to_markdown(doc)
-    assert f"## {PROGRESS_TITLE}" in md
-    assert "| Referrals between partners |" in md
+    assert "| Sign | Referrals between partners |" in md
+    assert "| How often, and how | Monthly |" in md
     assert "| After 6 months | Six partners share referrals | Partnership board |" in md
     assert "A ward manager now rings the carers' group." in md
+    assert "My first list in Module 7: 2 people, including 1 broker. Now: 2 people" in md
     assert "- New since my first list: Carers' group chair." in md
     assert "- On my first list but not now: GP lead." in md
     assert "- Role changed – ward MANAGER: Broker then, Central connector now." in md
-    assert PROGRESS_GAP not in md
-    # the plan comes before the capstone's own section and after the actions
-    titles = [s.title for s in doc.sections]
-    assert titles.index(PROGRESS_TITLE) == titles.index("My actions") + 1
-    assert "<h2>How I will know it is working, and how I will report it</h2>" in to_html(doc)
 
 
-def test_plan_progress_section_says_what_to_do_when_module_15_is_empty(with_progress) -> None:
-    """With no answers from module 15 the section shows its gap text and one gap per part;
-    a network listed once only (no repeat yet) adds no comparison."""
-    answers = {"networks.people": a("networks.people", [person("Ward manager", "Broker")])}
-    doc = plan_doc(with_progress, answers)
-    section = progress_section(doc)
-    assert [b.kind for b in section.blocks] == ["gap"] and section.blocks[0].text == PROGRESS_GAP
-    assert [e.answered for e in section.entries] == [False] * 4
-    assert all(e.blocks[0].kind == "gap" for e in section.entries)
-    md = to_markdown(doc)
-    assert f"*{PROGRESS_GAP}*" in md and "Compared with my first list" not in md
-    assert f'<p class="gap">{PROGRESS_GAP}</p>' in to_html(doc)
-    # one answer is enough to replace the section's gap text
-    answers["progress.story"] = a("progress.story", "We met for the first time.")
-    assert progress_section(plan_doc(with_progress, answers)).blocks == []
+def test_old_three_column_signs_still_show_in_the_plan(catalogue) -> None:
+    """A sign list saved before the framework had its new columns still fits, and shows."""
+    old = [{"sign": "Partners at the monthly meeting", "type": "Reach and engagement",
+            "how": "Count at each meeting"}]  # fmt: skip
+    md = to_markdown(plan_doc(catalogue, {SIGNS: a(SIGNS, old)}))
+    assert "| Sign | Partners at the monthly meeting |" in md
+    assert "| Type | Reach and engagement |" in md
+    assert "| How often, and how | Count at each meeting |" in md
 
 
-def test_plan_progress_section_without_module_15_is_a_gap(small: Catalogue) -> None:
-    """A course without module 15's prompts still gives the section, holding its gap text."""
-    section = progress_section(plan_doc(small, {}))
-    assert section.entries == [] and section.blocks[0].text == PROGRESS_GAP
+def test_no_network_comparison_without_both_lists(with_progress) -> None:
+    """A network listed once only adds no comparison; neither does a first list saved as
+    free text (an earlier version), both ways round."""
+    once = {"networks.people": a("networks.people", [person("Ward manager", "Broker")])}
+    assert "Compared" not in to_markdown(plan_doc(with_progress, once))
+    rows = [person("Ward manager", "Broker")]
+    for first, later in (("Ward manager, GP lead", rows), (rows, "Ward manager")):
+        answers = {
+            "networks.people": a("networks.people", first),
+            NETWORK_LATER: a(NETWORK_LATER, later),
+        }
+        md = to_markdown(plan_doc(with_progress, answers))
+        assert "My first list in Module 7" not in md
+        assert "The same people, in the same roles" not in md
 
 
 def test_network_change_matches_names_ignoring_case_and_spacing() -> None:
@@ -256,22 +402,22 @@ def test_network_change_matches_names_ignoring_case_and_spacing() -> None:
     assert network_change(first, [person("A Smith", "")]) == [
         "Role changed – A Smith: Broker then, no role now."
     ]
+    assert network_change(first, [person("A Smith", "")], short=True) == [
+        "1 person has a new network role."
+    ]
 
 
-def test_the_course_holds_module_15s_progress_prompts_for_the_plan(catalogue) -> None:
-    """The real course has every prompt the section reads; the repeat network list has the
-    same fields and roles as module 7's list, so the two can be compared."""
-    for pid in (SIGNS, AGREEMENT, STORY, NETWORK_LATER):
-        assert catalogue.prompt(pid).module == "progress"
-    agreement = {f.id: f for f in catalogue.prompt(AGREEMENT).fields}
-    assert set(agreement) == {"when", "counts", "agreed-with"}
-    assert {"After 3 months", "After 6 months", "After 12 months"} <= set(agreement["when"].options)
+def test_the_course_holds_every_prompt_the_plan_reads(catalogue) -> None:
+    """Every part names a real prompt; the repeat network list has the same fields and roles
+    as module 7's list, so the two can be compared."""
+    missing = [part.pid for _, parts in PLAN for part in parts if part.pid not in catalogue.prompts]
+    assert missing == []
     first, later = catalogue.prompt("networks.people"), catalogue.prompt(NETWORK_LATER)
     assert [(f.id, f.kind, f.options) for f in first.fields] == [
         (f.id, f.kind, f.options) for f in later.fields
     ]
-    md = to_markdown(plan_doc(catalogue, {}))
-    assert f"## {PROGRESS_TITLE}" in md and PROGRESS_GAP in md
+    agreement = {f.id: f for f in catalogue.prompt("progress.agreement").fields}
+    assert {"After 3 months", "After 6 months", "After 12 months"} <= set(agreement["when"].options)
 
 
 def test_answers_to_earlier_versions_never_raise(small: Catalogue) -> None:
@@ -293,16 +439,22 @@ def test_answers_to_earlier_versions_never_raise(small: Catalogue) -> None:
     assert "12" in to_markdown(learning_record_doc(small, answers))
 
 
-def test_no_network_comparison_from_an_answer_to_an_earlier_version(with_progress) -> None:
-    """A first network list saved as free text (an earlier version) cannot be compared
-    with the list made later, so the plan says nothing about change rather than
-    'the same people' (both ways round)."""
-    rows = [person("Ward manager", "Broker")]
-    for first, later in (("Ward manager, GP lead", rows), (rows, "Ward manager")):
-        answers = {
-            "networks.people": a("networks.people", first),
-            "progress.network-again": a("progress.network-again", later),
-        }
-        md = to_markdown(plan_doc(with_progress, answers))
-        assert "Compared with my first list" not in md
-        assert "The same people, in the same roles" not in md
+@pytest.mark.parametrize(
+    "build", [plan_doc, learning_record_doc, progress_doc, answers_doc], ids=lambda f: f.__name__
+)
+def test_each_value_is_checked_once(catalogue, monkeypatch, build) -> None:
+    """A document checks each saved answer against its prompt exactly once (fit_answers),
+    then passes the fitted value on: nothing in the renderers checks it again."""
+    import exercises.fitting as fitting
+
+    checked: list[str] = []
+    real = fitting.check_value
+
+    def counting(prompt: Prompt, value: Any) -> Any:
+        checked.append(prompt.id)
+        return real(prompt, value)
+
+    monkeypatch.setattr(fitting, "check_value", counting)
+    answers = full(catalogue)
+    to_markdown(build(catalogue, answers))
+    assert sorted(checked) == sorted(answers)

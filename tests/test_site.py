@@ -104,7 +104,7 @@ def test_documents_are_the_package_documents(catalogue) -> None:
     answers = answers_from_json(text)
     assert set(answers) == {"mindset.my-innovation", "complexity.position", "gone.question"}
     out = documents(text, catalogue)
-    assert set(out) == {"plan", "progress", "record"}
+    assert set(out) == {"plan", "report", "progress", "record"}
     assert out["plan"]["html"] == to_html(plan_doc(catalogue, answers))
     assert out["progress"]["markdown"] == to_markdown(progress_doc(catalogue, answers))
     assert "A falls clinic run by pharmacists." in out["plan"]["fragment"]
@@ -151,4 +151,4 @@ def test_the_browser_bundle_holds_every_pure_module_the_documents_need(tmp_path:
         check=False,
     )
     assert done.returncode == 0, done.stderr
-    assert done.stdout.split() == ["['plan',", "'progress',", "'record']"]
+    assert done.stdout.split() == ["['plan',", "'progress',", "'record',", "'report']"]

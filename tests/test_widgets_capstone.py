@@ -53,24 +53,26 @@ def test_complete_workbook_through_every_module_builds_the_plan(session: Session
 
     plan = session.show_plan()
     shown = text(plan.body.value)
-    named = (
-        "mindset.my-innovation",
-        "principles.baseline",
-        "complexity.position",
-        "networks.people",
-    )
-    missing = [key for key in named if key not in session.catalogue.prompts]
-    # only parts the course itself lacks can be gaps when every prompt is answered
-    assert shown.split("Show my learning record")[0].count("Not answered yet") == len(missing)
-    assert "My answer to The change I want to spread" in shown
+    in_plan = shown.split("Show my learning record")[0]
+    # every part of the plan is filled in: no gap is left when every prompt is answered
+    assert "Not answered yet" not in in_plan
+    assert "My answer to My plan in brief" in in_plan  # the summary comes first
+    assert in_plan.index("In brief") < in_plan.index("Why it matters")
     links = re.findall(r'download="([^"]+)"', plan.body.value)
     assert len(links) == 4 and any(n.startswith("my-spread-and-adoption-plan") for n in links)
-    for key in ("principles.baseline", "complexity.position", "networks.people"):
-        if key in session.catalogue.prompts:
-            assert session.catalogue.prompts[key].title in shown
-    if "principles.baseline" in session.catalogue.prompts:
-        assert "<svg" in plan.body.value
-    assert "Asha Patel (1)" in shown  # action rows gathered into "My actions"
+    assert "Asha Patel" in in_plan  # action rows gathered into the next 90 days
+    # self-assessments are in the learning record, drawn as a chart, never in the plan
+    record = shown.split("Show my learning record")[1]
+    baseline = session.catalogue.prompts["principles.baseline"]
+    assert baseline.title not in in_plan and baseline.title in record
+    assert "<svg" in plan.body.value.split("Show my learning record")[1]
+
+    report = session.show_report()
+    words = text(report.body.value)
+    links = re.findall(r'download="([^"]+)"', report.body.value)
+    assert sorted(n.rsplit("-", 3)[0] for n in links) == ["my-progress-report"] * 2
+    assert "Progress report" in words and "Not answered yet" not in words
+    assert "My answer to What I learned" not in words
 
     progress = text(session.show_progress().body.value)
     assert progress.count("Nothing – complete") == len(
@@ -79,11 +81,14 @@ def test_complete_workbook_through_every_module_builds_the_plan(session: Session
 
 
 def test_empty_workbook_builds_a_plan_of_gaps(session: Session) -> None:
-    """With nothing answered the plan and record still build, showing gaps, not errors."""
+    """With nothing answered the plan, the report and the record still build, showing
+    gaps, not errors."""
     plan = session.show_plan()
     shown = text(plan.body.value)
     assert "Not answered yet" in shown and "No actions yet" in shown
     assert "Problem" not in shown
+    report = text(session.show_report().body.value)
+    assert "0 of 9 parts written" in report and "Problem" not in report
     assert "Answer a module's questions to start your learning record" in shown
     assert not session.workbook.path.exists()
     progress = text(session.show_progress().body.value)
@@ -91,12 +96,37 @@ def test_empty_workbook_builds_a_plan_of_gaps(session: Session) -> None:
 
 
 def test_update_button_rereads_the_workbook(session: Session) -> None:
-    """Answers saved after the plan was shown appear when the learner presses Update."""
-    plan = session.show_plan()
+    """Answers saved after the plan or the report was shown appear when the learner
+    presses its Update button (named as the capstone page names it)."""
+    plan, report = session.show_plan(), session.show_report()
+    assert plan.refresh_button.description == "Update my plan"
+    assert report.refresh_button.description == "Update my progress report"
     session.show("mindset.my-innovation").control.box.value = "Community pharmacy checks"
+    session.show("progress.ask").control.box.value = "Ten minutes at the March meeting"
     assert "Community pharmacy checks" not in plan.body.value
     plan.refresh_button.click()
     assert "Community pharmacy checks" in plan.body.value
+    assert "Ten minutes at the March meeting" not in report.body.value
+    report.refresh_button.click()
+    assert "Ten minutes at the March meeting" in report.body.value
+
+
+def test_buttons_the_capstone_page_names_are_the_real_ones(session: Session) -> None:
+    """The page tells the learner which button to press: in Jupyter the widgets' Update
+    buttons, on the website the build buttons (never a button that does not exist)."""
+    import json
+
+    from tests.test_book import MODULES
+
+    cells = json.loads((MODULES / "capstone.ipynb").read_text(encoding="utf-8"))["cells"]
+    page = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+    live = re.findall(r'<p class="course-live-only">(.+?)</p>', page)
+    site = re.findall(r'<p class="course-static-only" hidden>(.+?)</p>', page)
+    named = lambda parts: set(re.findall(r"<strong>([^<]+)</strong>", " ".join(parts)))  # noqa: E731
+    views = (session.show_plan(), session.show_report())
+    assert {v.refresh_button.description for v in views} <= named(live)
+    assert {v.site_button for v in views} <= named(site)
+    assert "Press **Update my plan**" not in page and "close Binder" not in " ".join(site)
 
 
 def test_plan_and_progress_show_answers_to_earlier_versions(session: Session) -> None:

@@ -19,7 +19,9 @@ from .api import show_cohort_summary as show_cohort_summary
 from .api import show_module as show_module
 from .api import show_plan as show_plan
 from .api import show_progress as show_progress
+from .api import show_report as show_report
 from .api import show_workbook as show_workbook
+from .api import show_worked_example as show_worked_example
 from .exercise import Exercise
 from .heading import go_to_linked_heading as go_to_linked_heading
 from .panel import WorkbookPanel

@@ -9,7 +9,7 @@ import ipywidgets as W
 
 from ..catalogue import Catalogue, course_catalogue
 from ..workbook import Workbook
-from .capstone import PlanView, ProgressView
+from .capstone import PlanView, ProgressView, ReportView, WorkedExample
 from .exercise import Exercise
 from .panel import WorkbookPanel
 
@@ -56,6 +56,14 @@ class Session:
         """The learner's plan and learning record, built from every answer."""
         return PlanView(self.workbook, self.catalogue)
 
+    def show_report(self) -> ReportView:
+        """The one-page progress report, built from every answer."""
+        return ReportView(self.workbook, self.catalogue)
+
+    def show_worked_example(self) -> WorkedExample:
+        """The worked example's finished plan and progress report."""
+        return WorkedExample(self.catalogue)
+
     def show_progress(self) -> ProgressView:
         """Module by module: what is answered and what is left."""
         return ProgressView(self.workbook, self.catalogue)
@@ -95,6 +103,16 @@ def show_workbook() -> WorkbookPanel:
 def show_plan() -> PlanView:
     """Show your spread and adoption plan and your learning record, with downloads."""
     return session().show_plan()
+
+
+def show_report() -> ReportView:
+    """Show your one-page progress report for a board or funder, with downloads."""
+    return session().show_report()
+
+
+def show_worked_example() -> WorkedExample:
+    """Show Maya's finished plan and progress report (an invented example)."""
+    return session().show_worked_example()
 
 
 def show_progress() -> ProgressView:

@@ -1,4 +1,5 @@
-"""The capstone's widgets: the plan with its downloads, the learning record and progress."""
+"""The capstone's widgets: the plan with its downloads, the learning record, the one-page
+progress report, progress, and the worked example's finished plan and report."""
 
 from __future__ import annotations
 
@@ -9,9 +10,11 @@ import ipywidgets as W
 from ..catalogue import Catalogue
 from ..model import Answer
 from ..plan import learning_record_doc, plan_doc, progress_doc
+from ..progress_report import report_doc
 from ..report import Doc, to_fragment
 from ..static_form import site_doc_html
 from ..workbook import Workbook
+from ..worked_example import example_docs_html
 from .exercise import flush_pending, live_only
 from .fallback import StaticFallback
 from .parts import document_links, read_answers
@@ -92,6 +95,36 @@ class PlanView(_DocView):
             "<details><summary>Show my learning record</summary>"
             f"{to_fragment(record, level=3)}</details>"
         )
+
+
+class ReportView(_DocView):
+    """The one-page progress report for a board or funder, with downloads."""
+
+    title = "My progress report"
+    button = "Update my progress report"
+    documents = ("report",)
+    site_button = "Build my progress report from my answers"
+
+    def build(self, answers: dict[str, Answer], live: bool = True) -> str:
+        report = report_doc(self.catalogue, answers)
+        links = _downloads(report, "my-progress-report", "my progress report")
+        return (f'<div class="course-live-only"><ul>{links}</ul></div>' if live else "") + (
+            f'<div class="course-report">{to_fragment(report, level=3)}</div>'
+        )
+
+
+class WorkedExample(StaticFallback, W.VBox):
+    """Maya Brennan's finished plan and progress report (an invented example), folded away."""
+
+    def __init__(self, catalogue: Catalogue) -> None:
+        self.catalogue = catalogue
+        self.body = W.HTML(style_tag() + self.static_html())
+        super().__init__([self.body])
+        self.add_class("course-worked-example-view")
+
+    def static_html(self) -> str:
+        """The same on the website as in Jupyter: nothing in it depends on the workbook."""
+        return example_docs_html(self.catalogue)
 
 
 class ProgressView(_DocView):

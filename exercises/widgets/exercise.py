@@ -36,6 +36,7 @@ from ..model import Answer, Prompt, is_empty
 from ..static_form import NOT_KEPT, exercise_html, head_html
 from ..timefmt import local_clock, local_words
 from ..workbook import ANY, SaveConflict, Workbook, WorkbookError
+from ..worked_example import example_html
 from .controls import build_control
 from .fallback import StaticFallback
 from .parts import live_only as live_only
@@ -129,6 +130,9 @@ class Exercise(StaticFallback, W.VBox):
         parts: list[W.Widget] = [head, self.earlier, self.control.widget, *self.control.extras]
         if self.control.charted:
             parts.append(self.chart)
+        self.example = W.HTML(example_html(prompt))  # the worked example's answer, folded
+        if self.example.value:
+            parts.append(self.example)
         parts += [self.status, self.choices, W.HTML(STATIC_NOTE)]
         super().__init__(parts, layout=W.Layout(margin="1rem 0", width="100%"))
         self.add_class("course-exercise")
