@@ -21,7 +21,8 @@ from typing import Any
 from .blocks import Block
 from .catalogue import Catalogue
 from .fitting import fit_value, is_answered
-from .model import Answer, AnswerError, Prompt, check_value
+from .kinds import check_value
+from .model import Answer, AnswerError, Prompt
 from .plan import plan_doc
 from .progress_report import report_doc
 from .report import Doc, answer_blocks, blocks_html, to_fragment

@@ -93,7 +93,7 @@ def sample(prompt: Prompt, marker: str) -> Any:
 
 def full(catalogue: Catalogue) -> dict[str, Answer]:
     """Every prompt of the course answered, each with its id as the marker."""
-    return {pid: a(pid, sample(q, f"<{pid}>")) for pid, q in catalogue.prompts.items()}
+    return {pid: a(pid, sample(q, f"«{pid}»")) for pid, q in catalogue.prompts.items()}
 
 
 def headings(markdown: str) -> list[str]:
@@ -111,7 +111,7 @@ def test_with_a_full_workbook_every_listed_answer_reaches_the_plan(catalogue) ->
     for pid in listed:
         prompt = catalogue.prompt(pid)
         if prompt.kind in ("text", "list", "actions"):
-            assert f"<{pid}>" in md, pid
+            assert f"«{pid}»" in md, pid
         elif prompt.kind in ("choice", "checklist"):
             assert prompt.options[-1].label in md, pid
     assert all(e.answered for s in doc.sections for e in s.entries)
@@ -123,7 +123,7 @@ def test_the_plan_opens_with_the_summary(catalogue) -> None:
     """In brief, first: the learner's own summary, before anything else she wrote."""
     md = to_markdown(plan_doc(catalogue, full(catalogue)))
     body = md.split("\n## ", 1)[1]
-    assert body.startswith("In brief\n\n### Summary\n\n<capstone.plan-summary> in words")
+    assert body.startswith("In brief\n\n### Summary\n\n«capstone.plan-summary» in words")
     titles = [t for t, _ in PLAN]
     assert titles[0] == "In brief" and titles[-1] == "Risks and support"
     order = [md.index(f"\n## {t}\n") for t in (*titles[:-1], NEXT_TITLE, titles[-1])]
@@ -179,7 +179,7 @@ def test_self_assessments_are_in_the_learning_record_not_the_plan(catalogue) -> 
         section = next(s for s in record.sections if s.title.endswith(module.title))
         assert next(e.title for e in section.entries) == prompt.title
         assert any(b.kind == "chart" for b in section.entries[0].blocks)
-    assert "<mindset.learned>" not in plan and "<mindset.learned>" in to_markdown(record)
+    assert "«mindset.learned»" not in plan and "«mindset.learned»" in to_markdown(record)
 
 
 def test_plan_gathers_actions_soonest_first_with_their_module(small: Catalogue) -> None:

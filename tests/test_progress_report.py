@@ -43,14 +43,14 @@ def test_the_report_carries_the_agreement_the_signs_and_the_story(catalogue) -> 
     assert md.startswith(f"# {TITLE}\n")
     agreed = section_text(md, "What we agreed, and with whom")
     assert "| When | What counts as progress | Agreed with |" in agreed
-    assert "| After 3 months | <progress.agreement> What will count as progress |" in agreed
+    assert "| After 3 months | «progress.agreement» What will count as progress |" in agreed
     signs = section_text(md, "Signs so far, and how we gather them")
     assert "| " + " | ".join(SIGN_HEADERS) + " |" in signs
     for column in ("Latest reading", "Where we started (baseline)", "How often, and how"):
-        assert f"<{SIGNS}> {column}" in signs
+        assert f"«{SIGNS}» {column}" in signs
     for pid in ("progress.story", "progress.contribution", "progress.ask", "capstone.plan-summary"):
-        assert f"<{pid}> in words" in md, pid
-    assert "<capstone.next-steps> step" in section_text(md, "What happens next")
+        assert f"«{pid}» in words" in md, pid
+    assert "«capstone.next-steps» step" in section_text(md, "What happens next")
     assert "Not answered yet" not in md
 
 
@@ -62,7 +62,7 @@ def test_the_report_leaves_out_self_ratings_and_reflections(catalogue) -> None:
     used = {pid for _, pids in REPORT for pid in pids} | {"networks.people"}
     for pid, prompt in catalogue.prompts.items():
         if pid not in used:
-            assert f"<{pid}>" not in md, pid
+            assert f"«{pid}»" not in md, pid
         if prompt.kind == "rating":
             assert not any(i.label in md for i in prompt.items), pid
     assert "<svg" not in to_html(report_doc(catalogue, answers))
