@@ -5,7 +5,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { JSDOM } from "jsdom";
+import { JSDOM, VirtualConsole } from "jsdom";
 import { commonParts, kindFolders } from "../../book/_scripts/build.mjs";
 import { kindTable } from "../../book/_scripts/kinds.js";
 
@@ -50,9 +50,18 @@ export async function loadKinds() {
 
 export const COMMON = commonParts();
 
-/** A window with `html` in its body (and the given URL, for storage). */
+/** A window with `html` in its body; jsdom's "not implemented" notes (a download link's
+ * navigation) are collected in `win.notes`, not printed. */
 export function windowWith(html, url = "https://course.example/book/modules/x.html") {
-  return new JSDOM(`<!doctype html><html><body>${html}</body></html>`, { url }).window;
+  const notes = [];
+  const virtualConsole = new VirtualConsole();
+  virtualConsole.on("jsdomError", (err) => notes.push(String(err.message)));
+  const { window } = new JSDOM(`<!doctype html><html><body>${html}</body></html>`, {
+    url,
+    virtualConsole,
+  });
+  window.notes = notes;
+  return window;
 }
 
 /** A Storage kept in memory; `failWhen(key, value)` returning true makes setItem throw. */
