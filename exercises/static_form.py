@@ -61,9 +61,10 @@ def feedback_html(prompt: Prompt) -> str:
 def exercise_html(prompt: Prompt) -> str:
     """The whole exercise as a plain HTML form.
 
-    The page's script (``book/_static/course-answers.js``) finds it by ``data-prompt``,
-    keeps its answer in the browser and shows the save status; without the script the
-    note says that nothing is kept.
+    The page's script (``_static/course-answers.js``, bundled from ``book/_scripts/``) finds
+    it by ``data-prompt``, keeps its answer in the browser and shows the save status;
+    without the script the note says that nothing is kept. What the script relies on is
+    written down in ``exercises/kinds/form.json`` and each kind's ``form.json``.
     """
     extra = feedback_html(prompt) if prompt.kind == "quiz" else ""
     return (

@@ -120,7 +120,9 @@ def random_time(rng: random.Random) -> str:
         parts[broken] = rng.choice(_BROKEN[broken])
     p = parts
     second = f":{p['second']}{p['fraction']}" if p["second"] else p["fraction"]
-    text = f"{p['year']}-{p['month']}-{p['day']}{p['sep']}{p['hour']}:{p['minute']}{second}{p['zone']}"
+    text = (
+        f"{p['year']}-{p['month']}-{p['day']}{p['sep']}{p['hour']}:{p['minute']}{second}{p['zone']}"
+    )
     if rng.random() < 0.1:
         n = rng.randrange(len(text))
         text = text[:n] + rng.choice(["", "0", "-", ":", "\n"]) + text[n + 1 :]

@@ -221,7 +221,10 @@ def test_browser_and_python_read_the_same_workbooks(catalogue, tmp_path) -> None
     for data, theirs in zip(files, browser, strict=True):
         ours = _python_workbook(data)
         if ours["ok"] and theirs["ok"]:
-            seen = {p: (loads(json.dumps(a["value"])), a["saved_at"]) for p, a in theirs["answers"].items()}
+            seen = {
+                p: (loads(json.dumps(a["value"])), a["saved_at"])
+                for p, a in theirs["answers"].items()
+            }
             agree = seen.keys() == ours["answers"].keys() and all(
                 same(seen[p][0], ours["answers"][p][0]) and seen[p][1] == ours["answers"][p][1]
                 for p in seen
@@ -250,16 +253,22 @@ def test_one_rule_for_byte_order_marks_numbers_and_nesting() -> None:
         parse_workbook((head + '{"q": {"value": ' + "[" * 64 + "]" * 64 + "}}}").encode())
 
 
-def test_site_data_refuses_a_schema_keyword_the_browser_does_not_check(catalogue, monkeypatch) -> None:
+def test_site_data_refuses_a_schema_keyword_the_browser_does_not_check(
+    catalogue, monkeypatch
+) -> None:
     """A kind whose schema uses a keyword the site's checker lacks stops the build."""
-    assert schema_problems({"type": "string", "pattern": "^a"}) == ["/pattern: the keyword 'pattern'"]
+    assert schema_problems({"type": "string", "pattern": "^a"}) == [
+        "/pattern: the keyword 'pattern'"
+    ]
     nested = {"type": "array", "items": {"anyOf": [{"format": "email"}, {"type": "number"}]}}
     assert len(schema_problems(nested)) == 2
     for prompt in catalogue.prompts.values():
         assert schema_problems(value_schema(prompt)) == [], prompt.id
     import exercises.model
 
-    monkeypatch.setattr(exercises.model, "value_schema", lambda p: {"type": "string", "pattern": "x"})
+    monkeypatch.setattr(
+        exercises.model, "value_schema", lambda p: {"type": "string", "pattern": "x"}
+    )
     with pytest.raises(ValueError, match="keyword 'pattern'"):
         site_data(catalogue)
 

@@ -16,11 +16,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from exercises.catalogue import course_catalogue  # noqa: E402
-from exercises.kinds import KIND_SPECS  # noqa: E402
-from exercises.model import check_value  # noqa: E402
-from exercises.site import site_data  # noqa: E402
-from exercises.static_form import device_panel_html, exercise_html  # noqa: E402
+from exercises.catalogue import course_catalogue
+from exercises.kinds import KIND_SPECS
+from exercises.model import check_value
+from exercises.site import site_data
+from exercises.static_form import device_panel_html, exercise_html
 
 SAMPLES = 3
 """Sample values per prompt."""
@@ -39,7 +39,12 @@ def fixtures() -> dict[str, object]:
             for _ in range(SAMPLES)
         ]
         prompts.append(
-            {"id": prompt.id, "kind": prompt.kind, "html": exercise_html(prompt), "samples": samples}
+            {
+                "id": prompt.id,
+                "kind": prompt.kind,
+                "html": exercise_html(prompt),
+                "samples": samples,
+            }
         )
     return {"data": site_data(catalogue), "prompts": prompts, "panel": device_panel_html()}
 
