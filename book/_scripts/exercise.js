@@ -62,9 +62,11 @@ export class Exercise {
     this.save(force);
   }
 
-  /** True while the learner is using this form (focus in it, or typing not yet saved). */
+  /** True while the learner is using this form: focus in it, typing not yet saved, or
+   * an answer of hers not saved over another tab's until she chooses. */
   busy() {
-    return this.pending || this.form.contains(this.form.ownerDocument.activeElement);
+    return this.pending || this.conflict !== undefined ||
+      this.form.contains(this.form.ownerDocument.activeElement);
   }
 
   read() {
@@ -139,7 +141,7 @@ export class Exercise {
         this.status(store.problem, true);
       }
     } else {
-      this.status(store.problem && !store.readOnly ? store.problem : "", Boolean(store.problem));
+      this.status(store.problem || "", Boolean(store.problem));
     }
   }
 

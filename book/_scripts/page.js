@@ -51,9 +51,12 @@ export class Page {
     });
   }
 
-  /** Save any typing still waiting, now (synchronously), in every exercise. */
-  flush() {
-    this.exercises.forEach((ex) => ex.flush(true));
+  /**
+   * Save any typing still waiting, now (synchronously), in every exercise. On leaving
+   * (`leaving`, the default) an answer not yet saved over another tab's is saved too.
+   */
+  flush(leaving = true) {
+    this.exercises.forEach((ex) => ex.flush(leaving));
   }
 
   /** Show every answer kept here in every form and panel. */

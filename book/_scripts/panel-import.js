@@ -25,7 +25,7 @@ export async function readWorkbookFile(panel, input) {
     say(`That file cannot be loaded because ${err.message} Nothing changed.`);
     return;
   }
-  panel.page.flush();
+  panel.page.flush(false);
   const ours = panel.page.store.answers();
   showPlan(panel, box, previewImport(ours, incoming, data), ours, incoming);
 }
@@ -77,7 +77,7 @@ export function showPlan(panel, box, plan, ours, incoming) {
   yes.addEventListener("click", () => {
     const store = panel.page.store;
     try {
-      panel.page.flush();
+      panel.page.flush(false);
       const fresh = previewImport(store.answers(), incoming, data);
       const kept = store.write(fresh.incoming);
       const done = fresh.added.length + fresh.replaced.length;

@@ -24,7 +24,7 @@ export function previewShare(panel) {
   );
   let share;
   try {
-    panel.page.flush();
+    panel.page.flush(false);
     share = buildShare(store.answers(), data, cohort, nickname, chosen);
   } catch (err) {
     box.append(el(doc, "p", { role: "alert" }, err.message));

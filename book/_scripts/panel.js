@@ -61,7 +61,7 @@ export class DevicePanel {
 
   /** Every answer kept here, typing not yet saved included, as one workbook file. */
   downloadWorkbook() {
-    this.page.flush();
+    this.page.flush(false);
     const text = dumpWorkbook(this.page.store.answers(), this.page.data);
     download(this.doc, text, `workbook-${today()}.json`, "application/json");
   }

@@ -83,11 +83,17 @@ test("another tab's save never wipes typing here; the learner keeps either answe
   assert.doesNotMatch(status(b, textId), /Kept on this device/);
   b.page.exercises.find((ex) => ex.pid === textId).flush(); // her debounce runs out: not saved over A
   assert.equal(stored(local, textId), "Saved in A");
+  textBox(b).blur(); // she looks away; another save in A still leaves her words alone
+  type(a, "Saved in A again");
+  a.page.flush();
+  tell(b, local, `spread-course:answer:${textId}`);
+  assert.equal(textBox(b).value, "Typed in B, not saved yet");
+  assert.match(status(b, textId), /Another tab saved a different answer/);
   const [keep, use] = form(b, textId).querySelectorAll(".course-conflict button");
   assert.equal(keep.textContent, "Keep my answer from this tab");
   use.click(); // see the other answer: it is the one kept
-  assert.equal(textBox(b).value, "Saved in A");
-  assert.equal(stored(local, textId), "Saved in A");
+  assert.equal(textBox(b).value, "Saved in A again");
+  assert.equal(stored(local, textId), "Saved in A again");
   form(b, textId).querySelector(".course-conflict button").click(); // put mine back
   assert.equal(textBox(b).value, "Typed in B, not saved yet");
   assert.equal(stored(local, textId), "Typed in B, not saved yet");
