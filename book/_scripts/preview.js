@@ -44,7 +44,8 @@ export function previewImport(ours, incoming, data, now = Date.now()) {
       plan.incoming[pid] = theirs;
     } else if (canonical(mine.value) === canonical(theirs.value)) {
       plan.same.push(pid);
-    } else if (isSavedAnswer(mine, data) && compareTimes(original, mine.saved_at, data.time) <= 0) {
+    } else if (isSavedAnswer(mine, data) &&
+      compareTimes(original, mine.saved_at, data.time) <= 0) {
       plan.kept.push(pid);
     } else if (future) {
       plan.kept.push(pid);

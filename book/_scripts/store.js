@@ -117,7 +117,8 @@ export class Store {
   /** Move a damaged value aside under its own key (left in place if that cannot be done). */
   setAside(key, text, what) {
     try {
-      this.storage.setItem(`${this.prefix}damaged-${Date.now()}:${key.slice(this.prefix.length)}`, text);
+      const name = key.slice(this.prefix.length);
+      this.storage.setItem(`${this.prefix}damaged-${Date.now()}:${name}`, text);
       this.storage.removeItem(key);
       this.notice = `${what} kept in this browser was damaged, so it was set aside.`;
     } catch {
@@ -150,7 +151,9 @@ export class Store {
     } catch (err) {
       if (err.newer) {
         this.readOnly = true;
-        this.notice = `The answers kept in this browser were ${err.message} Nothing here will be saved until then.`;
+        this.notice =
+          `The answers kept in this browser were ${err.message} Nothing here will be saved ` +
+          "until then.";
       } else {
         this.setAside(this.legacyKey, text, "The workbook");
         if (this.storage.getItem(this.legacyKey) === text) this.brokenLegacy = text;
@@ -177,14 +180,18 @@ export class Store {
   put(pid, answer) {
     try {
       this.storage.setItem(this.answerKey(pid), entryText(answer));
-      if (this.storage.getItem(this.versionKey) === null) {
-        this.storage.setItem(this.versionKey, String(this.data.workbook.version));
-      }
     } catch {
       this.full = true;
       return false;
     }
     this.full = false;
+    try {
+      if (this.storage.getItem(this.versionKey) === null) {
+        this.storage.setItem(this.versionKey, String(this.data.workbook.version));
+      }
+    } catch {
+      /* the marker is written with the next answer that fits */
+    }
     return true;
   }
 

@@ -38,10 +38,9 @@ export function countText(answers) {
     : `This browser keeps ${n} answers for this course.`;
 }
 
-/** Set a status line (`problem` marks it as a problem, in words and style); `text` may
- * be followed by elements (buttons) to put after it. */
-export function statusLine(line, text, problem = false, ...after) {
-  line.replaceChildren(text, ...after);
+/** Set a status line (`problem` marks it as a problem, in words and style). */
+export function statusLine(line, text, problem = false) {
+  line.replaceChildren(text);
   line.classList.toggle("course-problem", problem);
   return line;
 }
