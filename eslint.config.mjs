@@ -1,5 +1,8 @@
-// ESLint for the course's own browser scripts (book/_static/*.js, and the one the form view
-// gets from exercises/widgets/) and their unit tests.
+// ESLint for the course's own browser scripts and their unit tests:
+// - book/_static/*.js and exercises/widgets/*.js: classic scripts the pages load as they are;
+// - book/_scripts/*.js and exercises/kinds/**/*.js: the answer script's ES modules, which
+//   the book build bundles into _static/course-answers.js (book/_scripts/build.mjs);
+// - book/_scripts/build.mjs and tests/js/: Node.
 import js from "@eslint/js";
 import globals from "globals";
 
@@ -14,7 +17,11 @@ export default [
     },
   },
   {
-    files: ["tests/js/**/*.mjs"],
+    files: ["book/_scripts/**/*.js", "exercises/kinds/**/*.js"],
+    languageOptions: { ecmaVersion: 2022, sourceType: "module", globals: { ...globals.browser } },
+  },
+  {
+    files: ["book/_scripts/**/*.mjs", "tests/js/**/*.mjs"],
     languageOptions: { ecmaVersion: 2022, sourceType: "module", globals: { ...globals.node } },
   },
 ];

@@ -2,10 +2,13 @@
 
 The site keeps answers in the learner's browser, so its script must follow the same
 rules as the Python package: the workbook's format marker and version, each prompt's
-kind and the values it accepts (:func:`exercises.kinds.value_schema`), and the share
-file's rules. :func:`site_data` gathers them into one JSON-ready dict, which the book
-build writes into the site (``book/_ext/course_site.py``). Nothing here is written
-twice by hand: every value comes from the package.
+kind and the values it accepts (:func:`exercises.kinds.value_schema`), the share file's
+rules, the one rule for times (:data:`exercises.timefmt.TIME_PATTERN`), how JSON numbers
+and nesting are read (:data:`exercises.versioned_json.JSON_RULES`), and which JSON Schema
+keywords the value schemas may use (:data:`SCHEMA_RULES`). :func:`site_data` gathers
+them into one JSON-ready dict, which the book build writes into the site
+(``book/_ext/course_site.py``). Nothing here is written twice by hand: every value comes
+from the package.
 
 :func:`documents` builds the capstone documents from a workbook's JSON text. It is what
 the capstone page runs in the browser (the package's own code, in Pyodide), and what
@@ -25,9 +28,72 @@ from .model import Answer
 from .plan import learning_record_doc, plan_doc, progress_doc
 from .progress_report import report_doc
 from .report import to_fragment, to_html, to_markdown
+from .timefmt import MAX_TIME_CHARS, TIME_PATTERN
+from .versioned_json import JSON_RULES
 
 STORAGE_PREFIX = "spread-course:"
 """Every key this course keeps in browser storage starts with this."""
+
+SCHEMA_RULES: dict[str, tuple[str, ...]] = {
+    "keywords": (
+        "type",
+        "enum",
+        "const",
+        "minimum",
+        "maximum",
+        "maxLength",
+        "maxItems",
+        "items",
+        "properties",
+        "required",
+        "additionalProperties",
+        "anyOf",
+        "format",
+    ),
+    "types": ("string", "integer", "array", "object"),
+    "formats": ("date",),
+}
+"""The JSON Schema keywords, types and formats the value schemas may use: exactly what the
+website's checker implements (``book/_scripts/rules.js``, which refuses any other). A kind
+whose schema uses anything else stops the site build (:func:`schema_problems`)."""
+
+
+def schema_problems(schema: Any, where: str = "") -> list[str]:
+    """Every keyword, type or format in ``schema`` outside :data:`SCHEMA_RULES`."""
+    if not isinstance(schema, dict):
+        return [f"{where or 'the schema'} is not a schema"]
+    problems = []
+    for key, value in schema.items():
+        here = f"{where}/{key}"
+        if key not in SCHEMA_RULES["keywords"]:
+            problems.append(f"{here}: the keyword {key!r}")
+        elif key == "type" and value not in SCHEMA_RULES["types"]:
+            problems.append(f"{here}: the type {value!r}")
+        elif key == "format" and value not in SCHEMA_RULES["formats"]:
+            problems.append(f"{here}: the format {value!r}")
+        elif key == "additionalProperties" and not isinstance(value, bool):
+            problems.append(f"{here}: a schema (only true or false is checked)")
+        elif key == "items":
+            problems += schema_problems(value, here)
+        elif key == "properties":
+            for name, part in value.items():
+                problems += schema_problems(part, f"{here}/{name}")
+        elif key == "anyOf":
+            for n, part in enumerate(value):
+                problems += schema_problems(part, f"{here}/{n}")
+    return problems
+
+
+def checked_schema(prompt_id: str, schema: dict[str, Any]) -> dict[str, Any]:
+    """``schema``, or a ValueError naming what the website's checker would not check."""
+    problems = schema_problems(schema)
+    if problems:
+        raise ValueError(
+            f"The value schema of {prompt_id!r} uses what the website's checker "
+            f"(book/_scripts/rules.js) does not implement: {'; '.join(problems)}. "
+            "Implement it there and add it to exercises.site.SCHEMA_RULES."
+        )
+    return schema
 
 
 def site_data(catalogue: Catalogue) -> dict[str, Any]:
@@ -40,12 +106,15 @@ def site_data(catalogue: Catalogue) -> dict[str, Any]:
                 "kind": prompt.kind,
                 "title": prompt.title,
                 "freeText": share.is_free_text(prompt),
-                "schema": value_schema(prompt),
+                "schema": checked_schema(prompt.id, value_schema(prompt)),
             }
     return {
         "storagePrefix": STORAGE_PREFIX,
         "workbook": {"format": workbook.FORMAT, "version": workbook.VERSION},
         "limits": {"maxImportBytes": workbook.MAX_IMPORT_BYTES},
+        "time": {"pattern": TIME_PATTERN, "maxChars": MAX_TIME_CHARS},
+        "json": dict(JSON_RULES),
+        "schemaRules": {name: list(values) for name, values in SCHEMA_RULES.items()},
         "modules": [
             {"id": m.id, "number": m.number, "title": m.title, "prompts": [p.id for p in m.prompts]}
             for m in catalogue.modules.values()

@@ -59,10 +59,12 @@ def controls_html(prompt: Prompt) -> str:
 def exercise_html(prompt: Prompt) -> str:
     """The whole exercise as a plain HTML form.
 
-    The page's script (``book/_static/course-answers.js``) finds it by ``data-prompt``,
-    keeps its answer in the browser and shows the save status; without the script the
-    note says that nothing is kept. Where the worked example answers the exercise, her
-    answer is folded away beside it (:func:`exercises.worked_example.example_html`).
+    The page's script (``_static/course-answers.js``, bundled from ``book/_scripts/``) finds
+    it by ``data-prompt``, keeps its answer in the browser and shows the save status;
+    without the script the note says that nothing is kept. What the script relies on is
+    written down in ``exercises/kinds/form.json`` and each kind's ``form.json``.
+    Where the worked example answers the exercise, her answer is folded away beside it
+    (:func:`exercises.worked_example.example_html`).
     """
     return (
         f'<div class="course-exercise course-static-form" data-prompt="{escape(prompt.id)}" '

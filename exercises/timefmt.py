@@ -7,16 +7,38 @@ without a zone cannot be placed on the clock (it could be any of 24 hours), so i
 a valid time anywhere: :func:`parse_time` refuses it, in the workbook, in imports and
 in share files alike.
 
+The rule is written once, as :data:`TIME_PATTERN` (the form) plus the calendar (a real
+day from year 1 to 9999), and the website's script reads the same pattern from the site
+data (``exercises/site.py``), so the browser and Python accept exactly the same times
+(``tests/test_site.py`` runs both on thousands of generated times).
+
 Pure functions: no files, no widgets.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from typing import Any
 
 MAX_TIME_CHARS = 64
 """Longest text read as a time (longer text is refused before it is parsed)."""
+
+
+_CLOCK = (
+    r"^([0-9]{4})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])"
+    r"T([01][0-9]|2[0-3]):([0-5][0-9]):([0-5][0-9])(?:\.([0-9]+))?"
+)
+TIME_PATTERN = _CLOCK + r"(Z|([+-])([01][0-9]|2[0-3]):([0-5][0-9]))$"
+"""The form of every time in the course's files, as a regular expression that Python and
+JavaScript read alike: RFC 3339 with an upper-case ``T`` and ``Z``, seconds, an optional
+fraction (digits past microseconds are dropped) and a zone (``Z`` or ``+hh:mm``). Beyond
+the form, the day must exist and the year must not be 0000. So ``2026-02-30T10:00:00Z``,
+``0000-01-01T00:00:00Z``, ``2026-11-26T24:00:00Z``, ``2026-11-26 14:32:05Z`` and
+``20261126T143205Z`` are all refused."""
+
+_TIME_TEXT = re.compile(TIME_PATTERN)
+_NO_ZONE = re.compile(_CLOCK + "$")
 
 
 class NoZoneError(ValueError):
@@ -44,10 +66,11 @@ def parse_time(value: Any) -> _dt.datetime:
     """Read an ISO 8601 time that carries a time zone; raise ValueError if it is not one."""
     if not isinstance(value, str) or len(value) > MAX_TIME_CHARS:
         raise ValueError("a time must be short text")
-    moment = _dt.datetime.fromisoformat(value)  # ValueError when it is not ISO 8601
-    if moment.tzinfo is None or moment.utcoffset() is None:
-        raise NoZoneError("a time must carry a time zone")
-    return moment
+    if not _TIME_TEXT.fullmatch(value):
+        if _NO_ZONE.fullmatch(value):
+            raise NoZoneError("a time must carry a time zone")
+        raise ValueError("a time must be written like 2026-11-26T14:32:05Z")
+    return _dt.datetime.fromisoformat(value)  # ValueError for a day that does not exist
 
 
 def is_time(value: Any) -> bool:

@@ -8,12 +8,24 @@ object, the wrong marker, a version that is not a whole number from 1, or a vers
 than this code reads. Each file's module words the reason for its readers and adds its
 own checks.
 
+The website's script reads JSON by the same rules (``book/_scripts/json.js``, with
+:data:`JSON_RULES` in the site data), so a file means the same in both:
+
+* one leading UTF-8 byte-order mark is allowed (Windows Notepad writes one);
+* a number is read by its value, as JavaScript reads it: one with no fractional part is a
+  whole number however it is written (``4``, ``4.0`` and ``4e0`` are all the rating 4,
+  and ``"version": 1.0`` is version 1); whole numbers larger than
+  :data:`EXACT_INTEGERS` become the nearest 64-bit float, and a number beyond a float's
+  range is refused (RFC 8259 section 6);
+* arrays and objects may nest at most :data:`MAX_DEPTH` deep.
+
 Pure functions: no files, no widgets.
 """
 
 from __future__ import annotations
 
 import json
+import math
 from typing import Any, Literal
 
 WORKBOOK_FORMAT = "spread-course-workbook"
@@ -43,8 +55,59 @@ class VersionedFileError(ValueError):
         """The file's ``format`` marker, for an ``"other"`` problem (None if it has none)."""
 
 
+MAX_DEPTH = 64
+"""Deepest nesting of arrays and objects a file may have (a workbook needs 5)."""
+
+EXACT_INTEGERS = 2**53
+"""Whole numbers up to this size (either sign) are kept exactly, as in JavaScript."""
+
+JSON_RULES = {"maxDepth": MAX_DEPTH, "exactIntegers": EXACT_INTEGERS}
+"""The rules above, for the website's script (``exercises/site.py``)."""
+
+
 def _no_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a number JSON allows")
+
+
+def _whole(text: str) -> int:
+    number = int(text)  # ValueError past Python's 4,300 digits
+    if abs(number) > EXACT_INTEGERS:
+        try:
+            number = int(float(number))
+        except OverflowError:
+            raise ValueError(f"{text[:20]}... is too large") from None
+    return number
+
+
+def _real(text: str) -> int | float:
+    number = float(text)
+    if not math.isfinite(number):
+        raise ValueError(f"{text[:20]} is too large")
+    return int(number) if number.is_integer() else number
+
+
+def depth(doc: Any) -> int:
+    """How deep arrays and objects nest in ``doc`` (0 for a lone number or text), counted
+    only as far as one past :data:`MAX_DEPTH`."""
+    deepest, stack = 0, [(doc, 1)]
+    while stack and deepest <= MAX_DEPTH:
+        value, level = stack.pop()
+        if isinstance(value, dict):
+            children: Any = value.values()
+        elif isinstance(value, list):
+            children = value
+        else:
+            continue
+        deepest = max(deepest, level)
+        stack.extend((child, level + 1) for child in children)
+    return deepest
+
+
+def loads(text: str) -> Any:
+    """JSON text read by the course's rules for numbers (see the module's docstring); a
+    ValueError (or RecursionError) when it is not JSON or holds a number it refuses. The
+    nesting limit is checked by :func:`read_versioned`."""
+    return json.loads(text, parse_constant=_no_constant, parse_int=_whole, parse_float=_real)
 
 
 def read_versioned(data: bytes, marker: str, newest: int, what: str) -> dict[str, Any]:
@@ -52,13 +115,13 @@ def read_versioned(data: bytes, marker: str, newest: int, what: str) -> dict[str
     ``newest``; otherwise raise :class:`VersionedFileError`. ``what`` names the file in
     reasons ("share file")."""
     try:
-        text = data.decode("utf-8")
+        text = data.decode("utf-8-sig")  # one leading byte-order mark is allowed
     except UnicodeDecodeError:
         raise VersionedFileError(
             "it is not a text file (its bytes are not UTF-8)", "damaged"
         ) from None
     try:
-        doc = json.loads(text, parse_constant=_no_constant)
+        doc = loads(text)
     except json.JSONDecodeError as err:
         raise VersionedFileError(
             f"it is not valid JSON ({err.msg}, line {err.lineno})", "damaged"
@@ -73,6 +136,10 @@ def read_versioned(data: bytes, marker: str, newest: int, what: str) -> dict[str
             "not a number)",
             "damaged",
         ) from None
+    if depth(doc) > MAX_DEPTH:
+        raise VersionedFileError(
+            "it is too deep or too large to read (it is nested too deeply)", "damaged"
+        )
     if not isinstance(doc, dict):
         raise VersionedFileError(f"it is JSON, but a {type(doc).__name__}, not a {what}", "other")
     if doc.get("format") != marker:

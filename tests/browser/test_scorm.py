@@ -202,7 +202,7 @@ def test_too_many_answers_for_scorm_12_warn_and_lose_nothing(browser, platform) 
     assert "Download your workbook" in message.inner_text()
     assert len(launch.values()["cmi.suspend_data"]) <= 4096
     kept = launch.course_frame().evaluate(
-        "() => JSON.parse(localStorage.getItem('spread-course:workbook')).answers"
+        "() => new CourseAnswers.Store(localStorage, COURSE_DATA).answers()"
     )
     assert kept["mindset.my-innovation"]["value"] == long
     launch.close()

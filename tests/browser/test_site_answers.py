@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from exercises.catalogue import course_catalogue
 from exercises.plan import learning_record_doc, plan_doc, progress_doc
@@ -33,10 +34,25 @@ def open_module(page, site: str, name: str) -> None:
     page.wait_for_function("() => window.CourseAnswers && window.CourseAnswers.page")
 
 
+STORED = "() => new CourseAnswers.Store(localStorage, COURSE_DATA).answers()"
+"""The answers kept in this browser's storage (a fresh store: nothing held in the page)."""
+
+
 def stored(page) -> dict:
-    """The answers the page keeps in this browser."""
-    text = page.evaluate("() => localStorage.getItem('spread-course:workbook')")
-    return json.loads(text)["answers"] if text else {}
+    """The answers the page keeps in this browser's storage (as JSON text: any question id,
+    __proto__ included, comes through)."""
+    answers: dict = json.loads(page.evaluate(f"() => JSON.stringify(({STORED})())"))
+    return answers
+
+
+def wait_stored(page, pid: str, value) -> None:
+    """Wait until the browser's storage holds ``value`` as the answer to ``pid``."""
+    page.wait_for_function(
+        f"([pid, value]) => {{ const a = ({STORED})()[pid]; "
+        "return a !== undefined && CourseAnswers.canonical(a.value) === "
+        "CourseAnswers.canonical(value); }",
+        arg=[pid, value],
+    )
 
 
 def violations(page) -> list[str]:
@@ -66,13 +82,14 @@ def test_answers_stay_after_a_reload(offline_page, site: str) -> None:
     page.locator("input[name='ex-complexity-position-y'][value='2']").check()
     text.blur()
     status = page.locator(".course-static-form[data-kind=text] .course-status").first
-    assert status.inner_text().startswith("Saved on this device at")
+    expect(status).to_have_text(re.compile(r"^Saved on this device at"))
     figure = page.locator(".course-static-form[data-kind=position] figure")
-    assert figure.locator("circle").count() == 1  # the learner's point is drawn
-    assert "4 of 5" in figure.locator("figcaption").inner_text()
+    expect(figure.locator("circle")).to_have_count(1)  # the learner's point is drawn
+    expect(figure.locator("figcaption")).to_contain_text("4 of 5")
+    wait_stored(page, "complexity.position", {"x": 4, "y": 2})
     page.reload(wait_until="networkidle")
     page.wait_for_function("() => window.CourseAnswers && window.CourseAnswers.page")
-    assert text.input_value() == "Our falls huddle"
+    expect(text).to_have_value("Our falls huddle")
     assert page.locator("input[name='ex-complexity-signs']").nth(1).is_checked()
     assert page.locator("input[name='ex-complexity-position-x'][value='4']").is_checked()
     assert figure.locator("circle").count() == 1
@@ -82,31 +99,39 @@ def test_answers_stay_after_a_reload(offline_page, site: str) -> None:
 
 
 def test_rating_grid_list_rows_and_quiz_feedback(offline_page, site: str) -> None:
-    """Rows can be added and removed; a knowledge check answers back in a live region."""
+    """Rows can be added and removed; a knowledge check answers back in a live region.
+    Every check waits for the state it checks (saves run off the input event)."""
     page = offline_page
     open_module(page, site, "networks")
     form = page.locator(".course-static-form[data-kind=list]").first
-    form.locator("[data-field]").first.fill("Practice nurse lead")
-    form.get_by_role("button", name=form.locator(".course-rows").get_attribute("data-add-label"))
-    form.locator("[data-action=add-row]").click()
-    assert form.locator(".course-row").count() == 2
+    first_cell = form.locator("[data-field]").first
+    first_cell.fill("Practice nurse lead")
+    add = form.get_by_role(
+        "button", name=form.locator(".course-rows").get_attribute("data-add-label")
+    )
+    add.click()
+    expect(form.locator(".course-row")).to_have_count(2)
     assert page.evaluate("() => document.activeElement.closest('.course-row') !== null")
-    form.locator(".course-row").nth(1).locator("[data-field]").first.fill("Carers' group chair")
-    form.locator(".course-row").nth(1).locator("[data-field]").first.blur()
+    second_cell = form.locator(".course-row").nth(1).locator("[data-field]").first
+    second_cell.fill("Carers' group chair")
+    second_cell.blur()
     pid = form.get_attribute("data-prompt")
-    assert [r[next(iter(r))] for r in stored(page)[pid]["value"]] == [
-        "Practice nurse lead",
-        "Carers' group chair",
-    ]
+    field = first_cell.get_attribute("data-field")
+    rows = [{field: "Practice nurse lead"}, {field: "Carers' group chair"}]
+    columns = page.evaluate("(pid) => COURSE_DATA.prompts[pid].schema.items.properties", pid)
+    full = [{c: row.get(c, "") for c in columns} for row in rows]
+    wait_stored(page, pid, full)
     form.get_by_role("button", name="Remove row 1").click()
-    assert [next(iter(r.values())) for r in stored(page)[pid]["value"]] == ["Carers' group chair"]
+    wait_stored(page, pid, full[1:])
+    expect(form.locator(".course-row")).to_have_count(1)
+    expect(form.locator(".course-row legend")).to_have_text("Row 1")
 
     quiz = page.locator(".course-static-form[data-kind=quiz]").first
     option = quiz.locator("input[type=radio]").nth(2)
     option.check()
     feedback = quiz.locator(".course-quiz-feedback")
     assert feedback.get_attribute("role") == "status"
-    assert feedback.inner_text() == option.get_attribute("data-feedback")
+    expect(feedback).to_have_text(option.get_attribute("data-feedback") or "")
     assert feedback.inner_text().startswith(("Correct.", "Not the best answer."))
 
     open_module(page, site, "principles")
@@ -116,7 +141,7 @@ def test_rating_grid_list_rows_and_quiz_feedback(offline_page, site: str) -> Non
     first = grid.first.locator("fieldset[data-item]").first
     first.locator("input").nth(3).check()
     item = first.get_attribute("data-item")
-    assert stored(page)[grid.first.get_attribute("data-prompt")]["value"] == {item: 4}
+    wait_stored(page, grid.first.get_attribute("data-prompt") or "", {item: 4})
     assert page.errors == []
 
 

@@ -450,7 +450,7 @@ def test_checks_remembered_across_files_keep_types_apart(tmp_path: Path, cat: Ca
     for name, prompt, value in [
         ("b.json", "complexity.sure", True),
         ("c.json", "complexity.position", {"x": True, "y": 4}),
-        ("d.json", "complexity.sure", 4.0),
+        ("d.json", "complexity.sure", 4.5),  # (4.0 in a file reads as 4: versioned_json)
     ]:
         doc = share_doc(cat, "calm-heron-1001")
         doc["answers"][prompt] = value
