@@ -18,10 +18,9 @@ from tests.conftest import REPO
 
 KINDS_DIR = REPO / "exercises" / "kinds"
 
-KIND_FILES = ("__init__.py", "widget.py")
-"""The files every kind's folder holds (its Python parts, its Jupyter control). The
-browser's form reader, ``form.js``, joins this list when the website's script reads the
-forms from the kinds' folders."""
+KIND_FILES = ("__init__.py", "widget.py", "form.js", "form.json")
+"""The files every kind's folder holds: its Python parts, its Jupyter control, the
+website's form reader and the form's HTML contract (which both languages read)."""
 
 FIELDS = [f.name for f in dataclasses.fields(KindSpec)]
 

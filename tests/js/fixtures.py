@@ -17,8 +17,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from exercises.catalogue import course_catalogue
-from exercises.kinds import KIND_SPECS
-from exercises.model import check_value
+from exercises.kinds import KIND_SPECS, check_value
 from exercises.site import site_data
 from exercises.static_form import device_panel_html, exercise_html
 
