@@ -922,12 +922,32 @@
     }
   }
 
+  /**
+   * Inside a learning platform the SCORM launch page (the parent window, course-scorm.js)
+   * names the storage prefix of the platform learner's own browser copy in
+   * window.CourseScormHost.storagePrefix, so two learners on one computer never share
+   * answers. Anywhere else, or for a prefix outside the course's own, the data is unchanged.
+   */
+  function hostData(data, win) {
+    try {
+      const host = win.parent !== win ? win.parent.CourseScormHost : null;
+      const prefix = host && host.storagePrefix;
+      const base = data.storagePrefix.replace(/:$/, "");
+      if (typeof prefix === "string" && prefix.startsWith(`${base}@`) && prefix.endsWith(":")) {
+        return { ...data, storagePrefix: prefix };
+      }
+    } catch {
+      /* a parent of another origin: not our launch page */
+    }
+    return data;
+  }
+
   /** Everything this script does on one page. */
   class Page {
     constructor(doc, win) {
       this.doc = doc;
       this.win = win;
-      this.data = win.COURSE_DATA;
+      this.data = hostData(win.COURSE_DATA, win);
       let storage = null;
       try {
         storage = win.localStorage;
