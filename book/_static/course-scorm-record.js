@@ -187,6 +187,9 @@
   function unpack(text, data, rules) {
     const out = emptyRecord();
     if (typeof text !== "string" || !text.trim()) return out;
+    // JSON never holds a raw CR, so any CR came from the trip: a beacon's form data turns
+    // each line break into CR LF (Moodle stores it so).
+    text = text.replace(/\r\n/g, "\n");
     const newline = text.indexOf("\n");
     const first = newline < 0 ? text : text.slice(0, newline);
     let header;

@@ -61,7 +61,7 @@
   }
 
   function send(pairs) {
-    const log = { at: performance.now(), leaving, fields: Object.fromEntries(pairs) };
+    const log = { at: Date.now(), leaving, fields: Object.fromEntries(pairs) };
     window.playerLog.push(log);
     if (player.dead) { // the tab crashed: nothing more reaches the platform
       log.dropped = true;

@@ -25,6 +25,7 @@ from tests.browser.conftest import free_port
 
 HERE = Path(__file__).parent
 PLAYER_JS = HERE / "moodle-player.js"
+SCORM_AGAIN = HERE.parents[1] / "node_modules" / "scorm-again" / "dist" / "scorm-again.min.js"
 
 # Moodle's MIME types for the file types a built site holds (lib/classes/filetypes.php).
 # Anything else is inspected (file_storage::mimetype_from_file): text is text/plain,
@@ -69,6 +70,43 @@ def moodle_type(path: Path) -> str:
 def corrupt_a_time(text: str) -> str:
     """The stored record with one answer's saved time damaged (its "T" turned into a space)."""
     return re.sub(r'"(\d{4}-\d\d-\d\d)T(\d\d:)', r'"\1 \2', text, count=1)
+
+
+def again_page(version: str) -> str:
+    """A platform page on scorm-again (npm), which checks every value against the SCORM data
+    model; each call that leaves an error code is kept in window.apiErrors."""
+    kind, verbs = (
+        ("Scorm2004API", "Initialize Terminate GetValue SetValue Commit GetLastError")
+        if version == "2004"
+        else ("Scorm12API", "LMSInitialize LMSFinish LMSGetValue LMSSetValue LMSCommit LMSGetLastError")
+    )
+    name = "API_1484_11" if version == "2004" else "API"
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>scorm-again platform</title>
+<script src="/again/scorm-again.js"></script>
+<script>
+  const inner = new {kind}({{ autocommit: false, logLevel: 5 }});
+  const [init, end, get, set, commit, lastError] = "{verbs}".split(" ");
+  window.apiErrors = [];
+  window.apiCalls = [];
+  const watched = (verb) => (...args) => {{
+    const result = inner[verb](...args);
+    const code = String(inner[lastError]());
+    window.apiCalls.push([verb, ...args, result, code]);
+    if (code !== "0" && !(verb === get && (code === "403" || code === "0"))) {{
+      window.apiErrors.push([verb, ...args, code]);
+    }}
+    return result;
+  }};
+  window.{name} = {{}};
+  for (const verb of "{verbs}".split(" ").concat(
+    "{"GetErrorString GetDiagnostic" if version == "2004" else "LMSGetErrorString LMSGetDiagnostic"}".split(" "))) {{
+    window.{name}[verb] = verb === lastError || verb.includes("Error") || verb.includes("Diagnostic")
+      ? (...args) => inner[verb](...args) : watched(verb);
+  }}
+</script></head>
+<body><iframe id="scorm_object" title="Course" src="/pkg/{version}/scorm-launch.html"
+ style="width:100%;height:85vh"></iframe></body></html>"""
 
 
 class Moodle:
@@ -209,6 +247,10 @@ class Moodle:
                     self.reply(moodle.player_page(query).encode(), "text/html; charset=utf-8")
                 elif url.path == "/moodle/player.js":
                     self.reply(PLAYER_JS.read_bytes(), "application/x-javascript")
+                elif url.path == "/again/player.php":
+                    self.reply(again_page(query["v"]).encode(), "text/html; charset=utf-8")
+                elif url.path == "/again/scorm-again.js":
+                    self.reply(SCORM_AGAIN.read_bytes(), "application/x-javascript")
                 elif url.path == "/moodle/course.php":
                     self.reply(b"<!DOCTYPE html><title>Course</title><p>Course page", "text/html")
                 elif url.path.startswith("/pkg/"):
@@ -263,23 +305,28 @@ class Launch:
     fresh context is another computer; pass ``context`` to use the same one)."""
 
     def __init__(self, browser, moodle: Moodle, version: str, learner: str = "alice",
-                 context=None, **options: str) -> None:  # fmt: skip
+                 context=None, clock: bool = False, player: str = "moodle",
+                 **options: str) -> None:  # fmt: skip
         from tests.browser.conftest import Offline
 
         self.own_context = context is None
         self.context = context or browser.new_context(locale="en-GB")
         if self.own_context:
             self.guard = Offline()
-            self.context.route("**/*", self.guard)
+            # Only requests leaving 127.0.0.1 go through the guard: a request to the platform
+            # must never wait for this test's thread, which may be waiting for the platform.
+            self.context.route(re.compile(r"^(?!http://127\.0\.0\.1[:/])"), self.guard)
         self.page = self.context.new_page()
         self.errors: list[str] = []
         self.page.on("pageerror", lambda err: self.errors.append(str(err)))
+        if clock:
+            self.page.clock.install()  # time flows, and the test can move it on
         self.version = version
         self.learner = learner
         query = urllib.parse.urlencode({"v": version, "learner": learner, **options})
         self.moodle = moodle
         self.base = moodle.base
-        self.page.goto(f"{self.base}/moodle/player.php?{query}", wait_until="load")
+        self.page.goto(f"{self.base}/{player}/player.php?{query}", wait_until="load")
         self.page.wait_for_function(
             """() => { const s = document.querySelector('#scorm_object').contentDocument;
               const c = s && s.querySelector('#course-frame');

@@ -192,3 +192,11 @@ test("the platform calls never throw: failures become one plain description", ()
   assert.equal(platform.VERSIONS["1.2"].sessionTime(3725)[1], "01:02:05");
   assert.equal(version.sessionTime(61.4)[1], "PT61S");
 });
+
+test("line breaks turned into CR LF on the way (a beacon's form data) change nothing", () => {
+  const packed = record.pack(state(), DATA, 64000).text;
+  const back = record.unpack(packed.replace(/\n/g, "\r\n"), DATA, RULES);
+  assert.equal(back.found, 3);
+  assert.equal(back.altered, false);
+  assert.equal(back.cut, false);
+});
