@@ -78,9 +78,17 @@ def again_page(version: str) -> str:
     kind, verbs = (
         ("Scorm2004API", "Initialize Terminate GetValue SetValue Commit GetLastError")
         if version == "2004"
-        else ("Scorm12API", "LMSInitialize LMSFinish LMSGetValue LMSSetValue LMSCommit LMSGetLastError")
+        else (
+            "Scorm12API",
+            "LMSInitialize LMSFinish LMSGetValue LMSSetValue LMSCommit LMSGetLastError",
+        )
     )
     name = "API_1484_11" if version == "2004" else "API"
+    extra = (
+        "GetErrorString GetDiagnostic"
+        if version == "2004"
+        else "LMSGetErrorString LMSGetDiagnostic"
+    )
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>scorm-again platform</title>
 <script src="/again/scorm-again.js"></script>
@@ -99,10 +107,9 @@ def again_page(version: str) -> str:
     return result;
   }};
   window.{name} = {{}};
-  for (const verb of "{verbs}".split(" ").concat(
-    "{"GetErrorString GetDiagnostic" if version == "2004" else "LMSGetErrorString LMSGetDiagnostic"}".split(" "))) {{
-    window.{name}[verb] = verb === lastError || verb.includes("Error") || verb.includes("Diagnostic")
-      ? (...args) => inner[verb](...args) : watched(verb);
+  for (const verb of "{verbs} {extra}".split(" ")) {{
+    const plain = verb.includes("Error") || verb.includes("Diagnostic");
+    window.{name}[verb] = plain ? (...args) => inner[verb](...args) : watched(verb);
   }}
 </script></head>
 <body><iframe id="scorm_object" title="Course" src="/pkg/{version}/scorm-launch.html"
@@ -144,7 +151,13 @@ class Moodle:
                 "cmi.success_status": data.get("cmi.success_status", "unknown"),
             }
         status = tracks.get("cmi.core.lesson_status", "")
-        entry = "ab-initio" if not status else "resume" if tracks.get("cmi.core.exit") == "suspend" else ""
+        entry = (
+            "ab-initio"
+            if not status
+            else "resume"
+            if tracks.get("cmi.core.exit") == "suspend"
+            else ""
+        )
         return {
             "cmi.core.student_id": learner,
             "cmi.core.student_name": learner.title(),
@@ -221,8 +234,11 @@ class Moodle:
         return self.records.get((version, learner), {})
 
     def closing(self, version: str, learner: str = "alice") -> list[dict]:
-        return [r for r in self.requests if r["verb"] == "Terminate" and r["learner"] == learner
-                and r["version"] == version]
+        return [
+            r
+            for r in self.requests
+            if r["verb"] == "Terminate" and r["learner"] == learner and r["version"] == version
+        ]
 
     # -- the web server -----------------------------------------------------------------
     def start(self) -> str:
@@ -380,7 +396,9 @@ class Launch:
         before = len(self.moodle.closing(self.version, self.learner))
         self.page.goto(f"{self.base}/moodle/course.php")
         if wait:
-            self.moodle.wait_for(lambda: len(self.moodle.closing(self.version, self.learner)) > before)
+            self.moodle.wait_for(
+                lambda: len(self.moodle.closing(self.version, self.learner)) > before
+            )
         self.done()
 
     def crash(self) -> None:

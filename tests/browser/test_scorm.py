@@ -12,6 +12,7 @@ A fresh browser context is another computer; every request leaving 127.0.0.1 is 
 
 from __future__ import annotations
 
+import itertools
 import json
 import zipfile
 from collections.abc import Iterator
@@ -233,6 +234,38 @@ def test_answers_past_the_platforms_room_are_named_and_kept_in_the_browser(brows
     launch.leave()
 
 
+def test_answers_the_browser_lost_mid_session_are_put_back(browser, moodle) -> None:
+    """Storage emptied while the course is open (a login in another tab, in Moodle): the
+    next commit still holds every answer, and the browser gets them back."""
+    launch = Launch(browser, moodle, "2004")
+    launch.open("book/modules/mindset.html")
+    launch.answer(INNOVATION, "Not to be lost")
+    launch.commit()
+    launch.course_frame().evaluate("() => localStorage.clear()")
+    launch.commit()
+    assert kept_answers(moodle, "2004")["mindset.my-innovation"] == "Not to be lost"
+    assert launch.browser_answers()["mindset.my-innovation"]["value"] == "Not to be lost"
+    launch.leave()
+
+
+def test_answers_removed_on_purpose_leave_the_platform_too(browser, moodle) -> None:
+    """The panel's "remove all my answers" is the learner's wish: the platform follows."""
+    launch = Launch(browser, moodle, "2004")
+    launch.open("book/modules/mindset.html")
+    launch.answer(INNOVATION, "Soon removed")
+    launch.commit()
+    assert "mindset.my-innovation" in kept_answers(moodle, "2004")
+    launch.course.get_by_role(
+        "button", name="Remove all my answers from this browser"
+    ).first.click()
+    launch.course.get_by_role("button", name="Yes, remove my answers").click()
+    launch.course.get_by_text("Your answers were removed from this browser.").wait_for()
+    launch.commit()
+    assert kept_answers(moodle, "2004") == {}
+    launch.leave()
+    assert kept_answers(moodle, "2004") == {}
+
+
 @pytest.mark.parametrize("version", VERSIONS)
 def test_a_new_login_empties_the_browser_but_not_the_course(browser, moodle, version):
     """Moodle clears browser storage at each login: answers come back from the platform.
@@ -348,7 +381,10 @@ def test_a_damaged_time_sets_aside_that_answer_only(browser, moodle, version):
 
     again = Launch(browser, moodle, version, mode="corrupt")
     notes = again.notes()
-    assert "1 answer from the learning platform could not be used (its saved time cannot be read)" in notes
+    assert (
+        "1 answer from the learning platform could not be used (its saved time cannot be read)"
+        in notes
+    )
     assert "your other 1 answer is back" in notes
     again.open("book/modules/mindset.html")
     assert again.course.locator("#ex-mindset-stalled-change").input_value() == "Second answer"
@@ -381,7 +417,9 @@ def test_platform_failures_are_told_in_one_plain_line(browser, moodle, mode, sai
     assert "kept in this browser" in notes
     assert launch.sco.locator("#course-scorm-message").get_attribute("role") == "alert"
     assert launch.errors == []
-    assert launch.browser_answers()["mindset.my-innovation"]["value"] == "Still kept in this browser"
+    assert (
+        launch.browser_answers()["mindset.my-innovation"]["value"] == "Still kept in this browser"
+    )
     launch.leave(wait=False)
 
 
@@ -419,7 +457,8 @@ def test_a_slow_platform_never_freezes_typing(browser, moodle) -> None:
     launch.open("book/modules/mindset.html")
     frame = launch.course_frame()
     frame.evaluate(
-        "() => { window.keys = []; document.addEventListener('input', () => keys.push(Date.now())); }"
+        "() => { window.keys = [];"
+        " document.addEventListener('input', () => keys.push(Date.now())); }"
     )
     field = launch.course.locator(INNOVATION)
     field.click()
@@ -430,7 +469,7 @@ def test_a_slow_platform_never_freezes_typing(browser, moodle) -> None:
     moodle.wait_for(lambda: len(moodle.requests) > before)
     keys = frame.evaluate("() => keys")
     commit_at = next(e["at"] for e in launch.log()[::-1] if e.get("kind") == "xhr")
-    gaps = [b - a for a, b in zip(keys, keys[1:], strict=False)]
+    gaps = [b - a for a, b in itertools.pairwise(keys)]
     print(f"\nslow platform: {len(keys)} keystrokes, longest gap {max(gaps)} ms; "
           f"commit began {commit_at - keys[-1]} ms after the last keystroke")  # fmt: skip
     assert commit_at >= keys[-1], "a commit ran while the learner was typing"
