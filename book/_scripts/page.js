@@ -1,5 +1,6 @@
 /** Everything the answer script does on one page, and how it starts. */
 import { Exercise } from "./exercise.js";
+import { hostData } from "./host.js";
 import { DevicePanel } from "./panel.js";
 import { IMPLEMENTED } from "./rules.js";
 import { Store } from "./store.js";
@@ -27,7 +28,7 @@ export class Page {
   constructor(doc, win, kinds, common) {
     this.doc = doc;
     this.win = win;
-    this.data = win.COURSE_DATA;
+    this.data = hostData(win.COURSE_DATA, win);
     this.common = common;
     checkRules(this.data);
     this.store = new Store(storageOf(win, "localStorage"), this.data, storageOf(win, "sessionStorage"));

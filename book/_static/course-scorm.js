@@ -2,227 +2,332 @@
  * The course inside a learning platform (SCORM 2004 4th edition or SCORM 1.2).
  *
  * Used only by the SCORM package's launch page (scorm-launch.html, written by
- * book/_ext/scorm_package.py), which shows the course website in a frame. This script
- * finds the platform's SCORM API in a parent or opener window (the standard's discovery
- * algorithm), then:
- *   - brings the answers the platform kept (suspend data) into this browser, newer answer
- *     winning per question, before the course opens;
- *   - opens the page the learner left (location) and records each page they open;
- *   - reports progress and completion: every module page opened and the plan built;
- *   - keeps the answers in the suspend data as well as in the browser, committing a few
- *     seconds after a change, every minute, and on leaving. When answers outgrow the
- *     platform's limit (64,000 characters in 2004, 4,096 in 1.2) it keeps what fits, the
- *     rest stay in the browser, and the learner is told to download their workbook.
+ * book/_ext/scorm_package.py), which shows the course website in a frame. After
+ * course-answers.js, course-scorm-record.js and course-scorm-platform.js, this script:
+ *   - keeps this learner's answers under their own browser-storage prefix (a hash of the
+ *     platform's learner id), which the website frame reads from window.CourseScormHost;
+ *   - brings the answers the platform kept into this browser, each checked by the
+ *     course's rules (a bad one is set aside and the learner told, the rest come back);
+ *   - treats the platform as the lasting copy: it never commits fewer answers than the
+ *     platform handed back unless the learner removed them, and puts back any the
+ *     browser lost (some platforms clear browser storage at every login);
+ *   - commits with exit "suspend" from the first commit (so a crash leaves data that
+ *     comes back), then once a minute while something changed, never while the learner
+ *     is typing; on leaving it saves waiting typing and makes one closing call;
+ *   - opens the page the learner left (only one of the package's own pages), reports
+ *     progress and completion, and says in one plain line what the platform does not keep
+ *     or when it fails.
  * Outside a platform, the launch page simply opens the website.
- * The answer rules and storage come from course-answers.js (loaded first).
  */
 (function (root) {
   "use strict";
   const doc = root.document;
-  const api = root.CourseAnswers;
+  const answersApi = root.CourseAnswers;
+  const record = root.CourseScormRecord;
   const data = root.COURSE_DATA;
+  const rules = { parseTime: answersApi.parseTime, validate: answersApi.validate };
+  const MINUTE = 60000;
+  const QUIET = 2000; // a commit waits until the learner has not typed for this long...
+  const MOST = 30000; // ...but no longer than this past its time
+  const KEEP = "Download your workbook from \"Your answers on this device\" at the end of any module to keep them.";
+  const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
 
-  /** The standard's API discovery: up the parent chain, then the opener's. */
-  function findApi(name) {
-    const search = (start) => {
-      let win = start;
-      for (let hops = 0; win && hops < 10; hops += 1) {
-        try {
-          if (win[name]) return win[name];
-        } catch {
-          return null; // a window of another origin: the search stops there
+  /** The plain lines shown above the course, one for each thing the learner should know. */
+  class Notes {
+    constructor(box) {
+      this.box = box;
+      this.lines = new Map();
+    }
+
+    set(key, text, alert = false) {
+      if (text) this.lines.set(key, { text, alert });
+      else this.lines.delete(key);
+      const shown = [...this.lines.values()];
+      this.box.textContent = shown.map((line) => line.text).join(" ");
+      this.box.setAttribute("role", shown.some((line) => line.alert) ? "alert" : "status");
+      this.box.hidden = !shown.length;
+    }
+  }
+
+  class Session {
+    constructor(lms, frame, notes, pages) {
+      this.lms = lms;
+      this.frame = frame;
+      this.notes = notes;
+      this.pages = pages;
+      this.started = Date.now();
+      this.dirty = true;
+      this.removed = false;
+      this.finished = false;
+      this.lastText = null;
+      this.lastInput = 0;
+      this.waiting = null;
+      this.cutLimit = Infinity;
+      this.exitSet = false;
+    }
+
+    /** Connect, bring the platform's answers in, commit once; returns the page to open. */
+    open() {
+      const lms = this.lms;
+      this.connected = lms.initialize();
+      if (!this.connected) {
+        this.notes.set("error", `The learning platform did not connect to the course (${lms.problem}). ` +
+          `Your answers are kept in this browser only for now. ${KEEP}`, true);
+      }
+      const learner = this.connected ? lms.get("learner") : "";
+      const prefix = record.learnerPrefix(data.storagePrefix, learner);
+      root.CourseScormHost = { storagePrefix: prefix };
+      let storage = null;
+      try {
+        storage = root.localStorage;
+      } catch {
+        storage = null;
+      }
+      this.store = new answersApi.Store(storage, { ...data, storagePrefix: prefix });
+      const kept = this.connected ? record.unpack(lms.get("data"), data, rules) : record.unpack("", data, rules);
+      this.known = {};
+      record.merge(this.known, kept.answers, rules.parseTime);
+      this.aside = kept.aside;
+      const sound = kept.found + kept.aside.length;
+      this.floor = kept.cut || kept.altered ? Math.max(kept.expected, sound) : sound;
+      this.opened = kept.opened;
+      this.withText = kept.withText === null ? this.store.get("scorm-no-text") !== "1" : kept.withText;
+      this.planBuilt = kept.planBuilt;
+      this.sync();
+      this.tellAbout(kept);
+      this.box = doc.getElementById("course-scorm-text");
+      this.box.checked = this.withText;
+      this.box.addEventListener("change", () => {
+        this.withText = this.box.checked;
+        this.store.set("scorm-no-text", this.withText ? "0" : "1");
+        this.dirty = true;
+        this.commit();
+      });
+      this.watch();
+      if (this.connected) this.commit();
+      return record.safeLocation(this.connected ? lms.get("location") : "", this.pages) || "index.html";
+    }
+
+    /** One line each for what came back damaged, cut short, or was left on another device. */
+    tellAbout(kept) {
+      const back = Object.keys(this.known).length;
+      if (kept.aside.length) {
+        const reasons = [...new Set(kept.aside.map((item) => item.reason))].join("; ");
+        this.notes.set("aside", `${plural(kept.aside.length, "answer", "answers")} from the learning ` +
+          `platform could not be used (${reasons}), so ${kept.aside.length === 1 ? "it was" : "they were"} ` +
+          `set aside in the platform's copy; your other ${plural(back, "answer is", "answers are")} back.`, true);
+      }
+      if (kept.cut || kept.unreadable || (kept.altered && kept.expected > kept.found + kept.aside.length)) {
+        this.notes.set("cut", `The learning platform gave back only part of your answers (${back} of ` +
+          `${Math.max(kept.expected, back)}): the others may still be on the computer you used before. ` +
+          "This computer will not save over the platform's copy with fewer answers.", true);
+      } else if (kept.leftElsewhere) {
+        this.notes.set("elsewhere", `${plural(kept.leftElsewhere, "answer", "answers")} did not fit in the ` +
+          "learning platform and stayed in the browser where you gave them.", true);
+      }
+    }
+
+    /** Listen for changes, typing, the minute clock and leaving. */
+    watch() {
+      this.frame.addEventListener("load", () => this.frameLoaded());
+      root.addEventListener("storage", () => { this.dirty = true; });
+      root.setInterval(() => this.tick(), MINUTE);
+      root.addEventListener("pagehide", () => this.finish());
+      doc.addEventListener("visibilitychange", () => {
+        if (doc.visibilityState === "hidden" && this.dirty && !this.finished) {
+          this.flushFrame();
+          this.commit();
         }
-        if (win.parent === win) break;
-        win = win.parent;
+      });
+    }
+
+    frameLoaded() {
+      let win;
+      let path;
+      try {
+        win = this.frame.contentWindow;
+        path = win.location.pathname;
+      } catch {
+        return; // not one of the package's pages
       }
-      return null;
-    };
-    return search(root.parent !== root ? root.parent : null) ||
-      (root.opener ? search(root.opener) : null);
-  }
+      const here = root.location.pathname.replace(/[^/]*$/, "");
+      const relative = decodeURIComponent(path.startsWith(here) ? path.slice(here.length) : path);
+      if (this.connected && this.pages.includes(relative) &&
+          relative.length <= this.lms.version.locationLimit) {
+        this.lms.set("location", relative);
+      }
+      const module = /^book\/modules\/([a-z0-9-]+)\.html$/.exec(relative);
+      if (module && data.modules.some((m) => m.id === module[1])) this.opened.add(module[1]);
+      doc.title = (win.document && win.document.title) || doc.title;
+      const typed = () => { this.lastInput = Date.now(); };
+      win.document.addEventListener("input", typed, { capture: true, passive: true });
+      win.document.addEventListener("keydown", typed, { capture: true, passive: true });
+      const page = win.CourseAnswers && win.CourseAnswers.page;
+      if (page) {
+        if (Array.isArray(page.listeners)) page.listeners.push(() => { this.dirty = true; });
+        const store = page.store;
+        if (store && typeof store.clear === "function" && !store.clear.courseScorm) {
+          const clear = store.clear;
+          // The panel's "remove my answers" action: the learner's wish, so the platform's copy follows.
+          store.clear = (...args) => {
+            this.removed = true;
+            this.dirty = true;
+            return clear.apply(store, args);
+          };
+          store.clear.courseScorm = true;
+        }
+      }
+      this.dirty = true;
+    }
 
-  const VERSIONS = {
-    "2004": {
-      limit: 64000,
-      verbs: { init: "Initialize", get: "GetValue", set: "SetValue", commit: "Commit", end: "Terminate" },
-      fields: { data: "cmi.suspend_data", location: "cmi.location", exit: "cmi.exit" },
-      locationLimit: 1000,
-      report(lms, set, progress, complete) {
-        set("cmi.progress_measure", progress.toFixed(2));
-        set("cmi.completion_status", complete ? "completed" : "incomplete");
-      },
-      sessionTime: (seconds) => ["cmi.session_time", `PT${Math.round(seconds)}S`],
-    },
-    "1.2": {
-      limit: 4096,
-      verbs: {
-        init: "LMSInitialize", get: "LMSGetValue", set: "LMSSetValue", commit: "LMSCommit",
-        end: "LMSFinish",
-      },
-      fields: { data: "cmi.suspend_data", location: "cmi.core.lesson_location", exit: "cmi.core.exit" },
-      locationLimit: 255,
-      report(lms, set, progress, complete) {
-        set("cmi.core.lesson_status", complete ? "completed" : "incomplete");
-      },
-      sessionTime(seconds) {
-        const s = Math.round(seconds);
-        const two = (n) => String(n).padStart(2, "0");
-        return ["cmi.core.session_time", `${two(Math.floor(s / 3600))}:${two(Math.floor(s / 60) % 60)}:${two(s % 60)}`];
-      },
-    },
-  };
+    /** The minute clock: commit if anything changed, once the learner pauses typing. */
+    tick() {
+      if (!this.dirty || this.finished || this.waiting) return;
+      const due = Date.now();
+      const attempt = () => {
+        const quiet = Date.now() - this.lastInput;
+        if (quiet < QUIET && Date.now() - due < MOST) {
+          this.waiting = root.setTimeout(attempt, QUIET - quiet);
+          return;
+        }
+        this.waiting = null;
+        this.commit();
+      };
+      attempt();
+    }
 
-  /**
-   * The suspend data for these answers: as many answers as fit in `limit` characters,
-   * in course order, plus the pages opened and whether the plan was built.
-   * Returns {text, left}, where `left` counts the answers that did not fit.
-   */
-  function packState(answers, opened, planBuilt, limit, withText) {
-    const state = { v: 1, o: [...opened].sort(), p: planBuilt ? 1 : 0, a: {} };
-    let text = JSON.stringify(state);
-    let left = 0;
-    const order = data.modules.flatMap((m) => m.prompts);
-    const known = new Set(order);
-    const ids = order.filter((pid) => pid in answers)
-      .concat(Object.keys(answers).filter((pid) => !known.has(pid)).sort());
-    for (const pid of ids) {
-      const rule = data.prompts[pid];
-      if (!withText && (!rule || rule.freeText)) continue;
-      state.a[pid] = [answers[pid].value, answers[pid].saved_at];
-      const next = JSON.stringify(state);
-      if (next.length > limit) {
-        delete state.a[pid];
-        left += 1;
+    /** Save what the website frame's forms still hold (typing not yet saved). */
+    flushFrame() {
+      try {
+        const page = this.frame.contentWindow.CourseAnswers.page;
+        if (typeof page.flush === "function") page.flush();
+        else if (Array.isArray(page.exercises)) page.exercises.forEach((ex) => ex.flush && ex.flush());
+      } catch {
+        /* no website page in the frame (yet): nothing is waiting */
+      }
+    }
+
+    /** Bring the browser's answers into ours, and put back any the browser lost. */
+    sync() {
+      const browser = this.store.answers();
+      if (this.removed) {
+        this.removed = false;
+        this.known = { ...browser };
+        this.aside = [];
+        this.floor = 0;
       } else {
-        text = next;
+        record.merge(this.known, browser, rules.parseTime);
       }
+      const lost = Object.keys(this.known).filter((pid) => !(pid in browser));
+      if (lost.length || record.merge({ ...browser }, this.known, rules.parseTime).length) {
+        try {
+          this.store.write({ ...browser, ...this.known });
+        } catch (err) {
+          this.notes.set("browser", err.message, true);
+        }
+      }
+      if (this.store.problem) this.notes.set("browser", this.store.problem, true);
+      this.planBuilt = this.planBuilt || Boolean(this.store.get("plan-built"));
     }
-    return { text, left };
+
+    /** Commit the record now (or, when `closing`, make the one closing call). */
+    commit(closing = false) {
+      if (!this.connected) return false;
+      const lms = this.lms;
+      this.sync();
+      const version = lms.version;
+      const state = {
+        answers: this.known, aside: this.aside, opened: this.opened, planBuilt: this.planBuilt,
+        withText: this.withText,
+      };
+      let packed = record.pack(state, data, Math.min(version.limit, this.cutLimit), version.byteLimit);
+      const holdBack = packed.count + packed.private.length + packed.asideKept < this.floor;
+      let ok = true;
+      if (!holdBack && packed.text !== this.lastText) {
+        ok = lms.set("data", packed.text);
+        if (ok) this.lastText = packed.text;
+      }
+      const modules = data.modules.map((m) => m.id);
+      const done = modules.filter((id) => this.opened.has(id)).length + (this.planBuilt ? 1 : 0);
+      ok = lms.progress(done / (modules.length + 1), done === modules.length + 1) && ok;
+      ok = lms.set("exit", "suspend") && ok;
+      if (closing) {
+        lms.sessionTime((Date.now() - this.started) / 1000);
+        return lms.terminate();
+      }
+      ok = lms.commit() && ok;
+      if (ok && !holdBack) packed = this.checkKept(packed, state);
+      this.dirty = !ok;
+      this.tellSaved(ok, packed);
+      return ok;
+    }
+
+    /** Read the record back: a platform that cut it short gets a record that fits. */
+    checkKept(packed, state) {
+      const back = this.lms.get("data");
+      if (back === packed.text || back.length >= packed.text.length) return packed;
+      this.cutLimit = Math.max(200, back.length);
+      const refit = record.pack(state, data, this.cutLimit, this.lms.version.byteLimit);
+      if (this.lms.set("data", refit.text) && this.lms.commit()) this.lastText = refit.text;
+      this.notes.set("kept", `The learning platform kept only the first ${back.length} characters of ` +
+        `your answers, so ${plural(refit.left.length, "answer is", "answers are")} kept in this ` +
+        `browser only and may be gone when you next log in. ${KEEP}`, true);
+      return refit;
+    }
+
+    tellSaved(ok, packed) {
+      this.notes.set("error", ok ? "" : `The learning platform did not save your latest answers ` +
+        `(${this.lms.problem}). They are kept in this browser for now, and saving will be tried ` +
+        `again in a minute. ${KEEP}`, true);
+      if (!this.notes.lines.has("kept")) {
+        this.notes.set("left", packed.left.length ? `The learning platform can keep only part of ` +
+          `your answers: ${plural(packed.left.length, "answer is", "answers are")} kept in this ` +
+          `browser only and may be gone when you next log in. ${KEEP}` : "", true);
+      }
+      this.notes.set("private", packed.private.length ? `Your written answers (${packed.private.length}) ` +
+        `are kept in this browser only, not in the learning platform, and may be gone when you ` +
+        `next log in. ${KEEP}` : "");
+    }
+
+    /** Leaving: save waiting typing, then one closing call (it fits a beacon). */
+    finish() {
+      if (this.finished) return;
+      this.finished = true;
+      root.clearTimeout(this.waiting);
+      this.flushFrame();
+      this.commit(true);
+    }
   }
 
-  function unpackState(text) {
+  function packagePages() {
     try {
-      const state = JSON.parse(text);
-      if (!state || state.v !== 1) return null;
-      const answers = {};
-      for (const [pid, pair] of Object.entries(state.a || {})) {
-        if (Array.isArray(pair) && pair.length === 2) answers[pid] = { value: pair[0], saved_at: pair[1] };
-      }
-      return { answers, opened: new Set(state.o || []), planBuilt: Boolean(state.p) };
+      const list = JSON.parse(doc.getElementById("course-scorm-pages").textContent);
+      return Array.isArray(list) ? list.filter((p) => typeof p === "string") : [];
     } catch {
-      return null;
+      return [];
     }
-  }
-
-  function say(text, alert = false) {
-    const box = doc.getElementById("course-scorm-message");
-    box.setAttribute("role", alert ? "alert" : "status");
-    box.textContent = text;
-    box.hidden = !text;
   }
 
   function start() {
     const frame = doc.getElementById("course-frame");
-    const lms2004 = findApi("API_1484_11");
-    const lms12 = lms2004 ? null : findApi("API");
-    if (!lms2004 && !lms12) {
-      root.location.replace("index.html"); // outside a platform: the website as it is
-      return;
-    }
-    const lms = lms2004 || lms12;
-    const version = VERSIONS[lms2004 ? "2004" : "1.2"];
-    const verb = (name, ...args) => lms[version.verbs[name]](...args);
-    const set = (field, value) => verb("set", field, value);
-    const started = Date.now();
-    verb("init", "");
-
-    const store = new api.Store(root.localStorage, data);
-    const platform = unpackState(verb("get", version.fields.data) || "") ||
-      { answers: {}, opened: new Set(), planBuilt: false };
-    // The platform's answers come into this browser first, newer answer winning.
+    const notes = new Notes(doc.getElementById("course-scorm-message"));
+    let target = "index.html";
+    let lms = null;
     try {
-      const ours = store.answers();
-      const plan = api.previewImport(ours, platform.answers, data);
-      if (Object.keys(plan.incoming).length) store.write(Object.assign(ours, plan.incoming));
-    } catch (err) {
-      say(err.message, true);
-    }
-    const opened = platform.opened;
-    let planBuilt = platform.planBuilt || Boolean(store.get("plan-built"));
-    const withTextBox = doc.getElementById("course-scorm-text");
-    withTextBox.checked = store.get("scorm-no-text") !== "1";
-    const modules = data.modules.map((m) => m.id);
-
-    let dirty = true;
-    let lastCommit = 0;
-    function commit() {
-      const packed = packState(store.answers(), opened, planBuilt, version.limit,
-        withTextBox.checked);
-      set(version.fields.data, packed.text);
-      const done = modules.filter((id) => opened.has(id)).length + (planBuilt ? 1 : 0);
-      version.report(lms, set, done / (modules.length + 1), done === modules.length + 1);
-      verb("commit", "");
-      lastCommit = Date.now();
-      dirty = false;
-      if (packed.left) {
-        say(`The learning platform can keep only part of your answers: ${packed.left} ` +
-          "of them are kept in this browser only. Download your workbook from \"Your " +
-          "answers on this device\" at the end of any module to keep them safe.", true);
-      } else {
-        say("");
-      }
-    }
-    let timer = null;
-    const soon = () => {
-      dirty = true;
-      clearTimeout(timer);
-      timer = setTimeout(commit, 3000);
-    };
-
-    frame.addEventListener("load", () => {
-      let path;
-      try {
-        path = frame.contentWindow.location.pathname;
-      } catch {
+      lms = root.CourseScormPlatform.connect(root);
+      if (!lms) {
+        root.location.replace("index.html"); // outside a platform: the website as it is
         return;
       }
-      const here = root.location.pathname.replace(/[^/]*$/, "");
-      const relative = decodeURIComponent(path.startsWith(here) ? path.slice(here.length) : path);
-      if (relative.length <= version.locationLimit) set(version.fields.location, relative);
-      const module = /^book\/modules\/([a-z0-9-]+)\.html$/.exec(relative);
-      if (module && modules.includes(module[1])) opened.add(module[1]);
-      doc.title = frame.contentDocument.title || doc.title;
-      soon();
-    });
-    root.addEventListener("storage", (event) => {
-      if (event.key === `${data.storagePrefix}plan-built` && event.newValue) planBuilt = true;
-      if (event.key && event.key.startsWith(data.storagePrefix)) soon();
-    });
-    withTextBox.addEventListener("change", () => {
-      store.set("scorm-no-text", withTextBox.checked ? "0" : "1");
-      soon();
-    });
-    setInterval(() => {
-      if (dirty || Date.now() - lastCommit > 60000) commit();
-    }, 60000);
-    let finished = false;
-    const finish = () => {
-      if (finished) return;
-      finished = true;
-      clearTimeout(timer);
-      commit();
-      set(...version.sessionTime((Date.now() - started) / 1000));
-      set(version.fields.exit, "suspend");
-      verb("commit", "");
-      verb("end", "");
-    };
-    root.addEventListener("pagehide", finish);
-    root.addEventListener("beforeunload", finish);
-    root.CourseScorm = { commit, finish, packState };
-
-    const resume = verb("get", version.fields.location) || "";
-    const safe = /^[A-Za-z0-9_./-]+\.html(#[A-Za-z0-9_-]*)?$/.test(resume) && !resume.includes("..");
-    frame.src = safe ? resume : "index.html";
+      const session = new Session(lms, frame, notes, packagePages());
+      root.CourseScorm = session;
+      target = session.open();
+    } catch (err) {
+      notes.set("error", `The connection to the learning platform failed (${err && err.message}). ` +
+        `Your answers are kept in this browser only for now. ${KEEP}`, true);
+    } finally {
+      if (lms && !frame.src) frame.src = target; // never a blank frame
+    }
   }
 
   if (doc.readyState === "loading") doc.addEventListener("DOMContentLoaded", start);
