@@ -30,6 +30,7 @@ from .progress_report import report_doc
 from .report import to_fragment, to_html, to_markdown
 from .timefmt import MAX_TIME_CHARS, TIME_PATTERN
 from .versioned_json import JSON_RULES
+from .wording import site_wording
 
 STORAGE_PREFIX = "spread-course:"
 """Every key this course keeps in browser storage starts with this."""
@@ -110,7 +111,11 @@ def site_data(catalogue: Catalogue) -> dict[str, Any]:
             }
     return {
         "storagePrefix": STORAGE_PREFIX,
-        "workbook": {"format": workbook.FORMAT, "version": workbook.VERSION},
+        "workbook": {
+            "format": workbook.FORMAT,
+            "version": workbook.VERSION,
+            "damaged": {"entry": workbook.DAMAGED_ENTRY, "time": workbook.NO_TIME},
+        },
         "limits": {"maxImportBytes": workbook.MAX_IMPORT_BYTES},
         "time": {"pattern": TIME_PATTERN, "maxChars": MAX_TIME_CHARS},
         "json": dict(JSON_RULES),
@@ -120,6 +125,7 @@ def site_data(catalogue: Catalogue) -> dict[str, Any]:
             for m in catalogue.modules.values()
         ],
         "prompts": prompts,
+        "wording": site_wording(),
         "share": {
             "format": share.FORMAT,
             "version": share.VERSION,

@@ -82,6 +82,11 @@ def is_time(value: Any) -> bool:
     return True
 
 
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+"""The months as a saved time's words give them ('26 Nov 2026 at 14:32'), in any locale
+(the website's script takes the same list)."""
+
+
 def local_words(value: str, seconds: bool = False) -> str:
     """A saved time in the learner's local time: '26 Nov 2026 at 14:32'.
 
@@ -92,7 +97,7 @@ def local_words(value: str, seconds: bool = False) -> str:
     except (ValueError, OverflowError):
         return f"an unknown time ({str(value)[:MAX_TIME_CHARS]})"
     clock = f"{moment:%H:%M:%S}" if seconds else f"{moment:%H:%M}"
-    return f"{moment.day} {moment:%b %Y} at {clock}"
+    return f"{moment.day} {MONTHS[moment.month - 1]} {moment.year} at {clock}"
 
 
 def local_clock(value: str) -> str:

@@ -14,11 +14,15 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .model import Answer, AnswerError
-from .timefmt import now_utc, parse_time, stamp
+from .timefmt import local_words, now_utc, parse_time, stamp
+from .wording import course_order, import_line, import_summary, question
 from .workbook_file import MAX_IMPORT_BYTES, WorkbookError, WorkbookRead, read_workbook
+
+if TYPE_CHECKING:
+    from .catalogue import Catalogue
 
 Checker = Callable[[str, Any], Any]
 """Checks a value for a prompt id; raises AnswerError, or KeyError when the id is unknown."""
@@ -40,14 +44,6 @@ class ImportChange:
     """Why a skipped or damaged answer cannot be used."""
 
 
-def _n(count: int, what: str) -> str:
-    return f"{count} {what}{'' if count == 1 else 's'}"
-
-
-def _are(count: int, one: str, many: str) -> str:
-    return one if count == 1 else many
-
-
 @dataclass
 class ImportPreview:
     """What an import would do (or did), prompt by prompt."""
@@ -67,45 +63,34 @@ class ImportPreview:
     incoming: dict[str, Answer] = field(default_factory=dict, repr=False)
 
     def summary(self) -> str:
-        """One plain paragraph describing the change."""
-        kept = len(self.kept) - len(self.held_back)
-        parts = [
-            f"{_n(len(self.added), 'answer')} will be added",
-            f"{_n(len(self.replaced), 'answer')} will be replaced by a newer one",
-            f"{_n(kept, 'answer')} will stay as {_are(kept, 'it is', 'they are')} because yours "
-            f"{_are(kept, 'is', 'are')} newer",
-        ]
-        text = "; ".join(parts) + "."
-        if self.same:
-            count = len(self.same)
-            text += f" {_n(count, 'answer')} {_are(count, 'is', 'are')} the same in both."
-        if self.future:
-            count = len(self.future)
-            text += (
-                f" {_n(count, 'answer')} in the file {_are(count, 'carries', 'carry')} a time "
-                "later than now, so the computer that saved "
-                f"{_are(count, 'it', 'them')} may have its clock set wrong."
-            )
-            if self.held_back:
-                count = len(self.held_back)
-                text += (
-                    f" {_n(count, 'answer')} of yours will stay unless you choose to take "
-                    f"{_are(count, 'that answer', 'those answers')} from the file."
-                )
-        if self.skipped:
-            count = len(self.skipped)
-            why = _are(
-                count, "it no longer fits its question", "they no longer fit their questions"
-            )
-            text += f" {_n(count, 'answer')} cannot be used because {why}."
-        if self.damaged:
-            count = len(self.damaged)
-            text += (
-                f" {_n(count, 'answer')} in the file {_are(count, 'is', 'are')} damaged, so "
-                f"{_are(count, 'it', 'they')} cannot be read and {_are(count, 'is', 'are')} "
-                "left out."
-            )
-        return text
+        """One plain paragraph describing the change (:func:`exercises.wording.import_summary`)."""
+        return import_summary(self.counts())
+
+    def lines(self, catalogue: Catalogue) -> list[str]:
+        """The preview's line for each question the import touches (not those the same in
+        both), in the course's order, with both times in local words."""
+        changes = {c.prompt_id: c for c in self.changes if c.action != "same"}
+        lines = []
+        for pid in course_order(catalogue, changes):
+            change = changes[pid]
+            action = "held" if change.action == "keep" and change.future else change.action
+            mine_at = local_words(change.mine_at) if change.mine_at else None
+            at, name = local_words(change.theirs_at), question(catalogue, pid)
+            lines.append(import_line(name, action, at, mine_at, change.future, change.reason))
+        return lines
+
+    def counts(self) -> dict[str, int]:
+        """How many answers each part of the summary is about."""
+        return {
+            "added": len(self.added),
+            "replaced": len(self.replaced),
+            "kept": len(self.kept) - len(self.held_back),
+            "same": len(self.same),
+            "future": len(self.future),
+            "held": len(self.held_back),
+            "skipped": len(self.skipped),
+            "damaged": len(self.damaged),
+        }
 
 
 def read_upload(data: bytes) -> WorkbookRead:

@@ -31,6 +31,7 @@ from exercises.workbook import (
     WorkbookError,
     parse_workbook,
 )
+from exercises.workbook_file import DAMAGED_ENTRY, NO_TIME
 from tests.site_samples import near_values, random_time, random_value, random_workbook, to_text
 
 EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
@@ -246,7 +247,11 @@ def test_site_data_refuses_a_schema_keyword_the_browser_does_not_check(
 def test_site_data_names_every_prompt_with_its_rule(catalogue) -> None:
     data = site_data(catalogue)
     assert data["storagePrefix"] == STORAGE_PREFIX
-    assert data["workbook"] == {"format": FORMAT, "version": VERSION}
+    assert data["workbook"] == {
+        "format": FORMAT,
+        "version": VERSION,
+        "damaged": {"entry": DAMAGED_ENTRY, "time": NO_TIME},
+    }
     assert set(data["prompts"]) == set(catalogue.prompts)
     listed = [pid for m in data["modules"] for pid in m["prompts"]]
     assert listed == list(catalogue.prompts)

@@ -558,8 +558,8 @@ def test_panel_import_lists_each_question_and_holds_back_future_times(demo: Sess
     panel = demo.show_workbook()
     upload(panel, json.dumps(incoming).encode())
     said = html_text(re.sub("<[^>]+>", " ", panel.message.value))
-    assert "Module 1, Pick: the file's answer (saved 4 Mar 2025 at" in said
-    assert "Module 1, Story: yours (saved" in said and "1 Jan 2999" in said
+    assert "Pick (Module 1, Demo): the file's answer (saved 4 Mar 2025 at" in said
+    assert "Story (Module 1, Demo): yours (saved" in said and "1 Jan 2999" in said
     assert "clock set wrong" in said
     assert panel.take_future.layout.display != "none"
     panel.confirm.click()

@@ -602,7 +602,8 @@ def test_future_times_are_flagged_and_do_not_win_by_default(workbook: Workbook) 
     plan = workbook.preview_import(upload)
     assert plan.future == ["mindset.learned", "mindset.my-innovation"]
     assert plan.held_back == ["mindset.my-innovation"] and plan.replaced == []
-    assert "later than now" in plan.summary() and "unless you choose" in plan.summary()
+    assert "later than now" in plan.summary()
+    assert "1 answer of yours stays, because the file's answer is dated later" in plan.summary()
     workbook.import_bytes(upload)
     assert workbook.get("mindset.my-innovation").value == "typed today"
     learned = workbook.get("mindset.learned")

@@ -2,8 +2,9 @@
 import { el } from "./dom.js";
 import { decodeText } from "./json.js";
 import { previewImport } from "./preview.js";
-import { parseWorkbook } from "./workbook.js";
-import { counted as n, dayAndTime, titleOf } from "./words.js";
+import { courseOrder, importLine, importSummary, question, timeWords } from "./wording.js";
+import { firstDamage, readWorkbook } from "./workbook.js";
+import { counted as n } from "./words.js";
 
 /** Read the chosen file and show what loading it would change (nothing changes yet). */
 export async function readWorkbookFile(panel, input) {
@@ -18,57 +19,75 @@ export async function readWorkbookFile(panel, input) {
     say("That file is too large to be a workbook. Nothing changed.");
     return;
   }
-  let incoming;
+  let read;
   try {
-    incoming = parseWorkbook(decodeText(new Uint8Array(await file.arrayBuffer())), data);
+    read = readWorkbook(decodeText(new Uint8Array(await file.arrayBuffer())), data);
   } catch (err) {
     say(`That file cannot be loaded because ${err.message} Nothing changed.`);
     return;
   }
+  if (!Object.keys(read.answers).length && Object.keys(read.damaged).length) {
+    say(`That file cannot be loaded because ${firstDamage(read.damaged)} Nothing changed.`);
+    return;
+  }
   panel.page.flush(false);
   const ours = panel.page.store.answers();
-  showPlan(panel, box, previewImport(ours, incoming, data), ours, incoming);
+  const plan = previewImport(ours, read.answers, data, Date.now(), read.damaged);
+  showPlan(panel, box, plan, ours, read.answers);
+}
+
+/** What the import does to each question, as exercises/wording.py names the actions. */
+function actions(plan) {
+  const act = new Map();
+  for (const pid of plan.added) act.set(pid, "add");
+  for (const pid of plan.replaced) act.set(pid, "replace");
+  for (const pid of plan.kept) act.set(pid, plan.heldBack.includes(pid) ? "held" : "keep");
+  for (const pid of Object.keys(plan.skipped)) act.set(pid, "skip");
+  for (const pid of Object.keys(plan.damaged)) act.set(pid, "damaged");
+  return act;
+}
+
+/** The preview's summary and its lines, question by question in the course's order. */
+export function previewWords(plan, ours, incoming, data) {
+  const counts = {
+    added: plan.added.length,
+    replaced: plan.replaced.length,
+    kept: plan.kept.length - plan.heldBack.length,
+    same: plan.same.length,
+    future: plan.future.length,
+    held: plan.heldBack.length,
+    skipped: Object.keys(plan.skipped).length,
+    damaged: Object.keys(plan.damaged).length,
+  };
+  const act = actions(plan);
+  const lines = courseOrder(data, act.keys()).map((pid) => {
+    const theirs = Object.hasOwn(incoming, pid) ? incoming[pid] : null;
+    const mine = Object.hasOwn(ours, pid) ? ours[pid] : null;
+    return importLine(
+      question(data, pid),
+      act.get(pid),
+      theirs ? timeWords(theirs.saved_at, data) : timeWords("", data),
+      mine ? timeWords(mine.saved_at, data) : null,
+      plan.future.includes(pid),
+      plan.skipped[pid] || plan.damaged[pid] || "",
+      data,
+    );
+  });
+  return { summary: importSummary(counts, data), lines };
 }
 
 /** The preview, question by question, and the buttons to load or cancel. */
 export function showPlan(panel, box, plan, ours, incoming) {
   const doc = panel.doc;
   const data = panel.page.data;
-  const when = (answer) => dayAndTime(answer.saved_at, data.time);
   const changes = plan.added.length + plan.replaced.length;
-  box.append(
-    el(
-      doc,
-      "p",
-      { role: "status" },
-      `This file would add ${n(plan.added.length, "answer", "answers")} and replace ` +
-        `${n(plan.replaced.length, "older answer", "older answers")}. It would keep ` +
-        `${n(plan.kept.length, "answer", "answers")} of yours that ` +
-        `${plan.kept.length === 1 ? "is" : "are"} newer, and ` +
-        `${n(plan.same.length, "answer is", "answers are")} the same in both.`,
-    ),
-  );
-  const list = el(doc, "ul");
-  const item = (text) => list.append(el(doc, "li", {}, text));
-  for (const pid of plan.added) {
-    item(`${titleOf(data, pid)}: added (the file's answer from ${when(incoming[pid])}).`);
+  const words = previewWords(plan, ours, incoming, data);
+  box.append(el(doc, "p", { role: "status" }, words.summary));
+  if (words.lines.length) {
+    const list = el(doc, "ul");
+    for (const line of words.lines) list.append(el(doc, "li", {}, line));
+    box.append(list);
   }
-  for (const pid of plan.replaced) {
-    item(
-      `${titleOf(data, pid)}: yours from ${when(ours[pid])} replaced by ` +
-        `the file's from ${when(incoming[pid])}.`,
-    );
-  }
-  for (const pid of plan.kept) {
-    const why = plan.heldBack.includes(pid)
-      ? "is dated later than now (that computer's clock may be wrong)"
-      : `is older (${when(incoming[pid])})`;
-    item(`${titleOf(data, pid)}: yours from ${when(ours[pid])} is kept; the file's ${why}.`);
-  }
-  for (const [pid, reason] of Object.entries(plan.skipped)) {
-    item(`${titleOf(data, pid)}: left out, because ${reason} for this copy of the course.`);
-  }
-  if (list.childElementCount) box.append(list);
   if (!changes) {
     box.append(el(doc, "p", {}, "Nothing would change, so nothing was loaded."));
     return;

@@ -1,7 +1,8 @@
 /** Making a share file in the device panel: preview exactly what it holds, then save it. */
 import { download, el } from "./dom.js";
 import { buildShare, newNickname, shareFileText } from "./share.js";
-import { titleOf } from "./words.js";
+import { answerWords, counted, courseOrder, fill, question } from "./wording.js";
+import { isEmpty, validate } from "./rules.js";
 
 function randomFraction(win) {
   return win.crypto.getRandomValues(new Uint32Array(1))[0] / 2 ** 32;
@@ -32,23 +33,10 @@ export function previewShare(panel) {
   }
   store.set("cohort", share.cohort);
   const list = el(doc, "ul");
-  const item = (text) => list.append(el(doc, "li", {}, text));
-  item(`Your nickname: ${share.nickname}. Your name is not in the file.`);
-  item(`Cohort code: ${share.cohort}.`);
-  item(`Which questions you have answered: ${share.answered.length} (question ids only).`);
-  const picked = Object.keys(share.answers).map((pid) => titleOf(data, pid));
-  item(
-    picked.length
-      ? `Your ratings, choices, ticks, positions and knowledge-check answers: ${picked.join("; ")}.`
-      : "No ratings, choices or positions (you have not answered any yet).",
-  );
-  const written = Object.keys(share.shared_text).map((pid) => titleOf(data, pid));
-  item(
-    written.length
-      ? `Written answers you chose to share: ${written.join("; ")}.`
-      : "No written answers: they stay private.",
-  );
-  box.append(el(doc, "p", {}, "The share file will hold:"), list);
+  for (const line of shareWords(share, store.answers(), chosen, data)) {
+    list.append(el(doc, "li", {}, line));
+  }
+  box.append(el(doc, "p", {}, "Your share file will hold:"), list);
   const details = el(doc, "details");
   details.append(
     el(doc, "summary", {}, "Show the file exactly as it will be saved"),
@@ -60,4 +48,35 @@ export function previewShare(panel) {
   });
   box.append(details, el(doc, "p"));
   box.lastChild.append(save);
+}
+
+/**
+ * What the share file holds, line by line, in exercises/wording.py's words (as Python's
+ * cohort.share_file.describe says it): the written answers left private and the answers
+ * that no longer fit are named too.
+ */
+export function shareWords(share, answers, chosen, data) {
+  const words = data.wording.share;
+  const named = (ids) => courseOrder(data, ids).map((pid) => question(data, pid)).join("; ");
+  const lines = [
+    fill(words.nickname, { nickname: share.nickname }),
+    fill(words.cohort, { cohort: share.cohort }),
+    fill(words.answered, { n: share.answered.length }),
+  ];
+  const picked = Object.keys(share.answers);
+  lines.push(picked.length ? counted(words.counted, picked.length, { list: named(picked) }) : words.noneCounted);
+  for (const pid of courseOrder(data, Object.keys(share.shared_text))) {
+    lines.push(fill(words.written, { question: question(data, pid), words: answerWords(share.shared_text[pid], data) }));
+  }
+  const kept = [];
+  const misfit = [];
+  for (const [pid, answer] of Object.entries(answers)) {
+    const rule = Object.hasOwn(data.prompts, pid) ? data.prompts[pid] : null;
+    if (isEmpty(answer.value)) continue;
+    if (!rule || validate(rule.schema, answer.value) !== null) misfit.push(pid);
+    else if (rule.freeText && !chosen.includes(pid)) kept.push(pid);
+  }
+  if (kept.length) lines.push(fill(words.private, { list: named(kept) }));
+  if (misfit.length) lines.push(fill(words.skipped, { list: named(misfit) }));
+  return lines;
 }

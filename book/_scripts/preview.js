@@ -3,32 +3,35 @@
  * exercises/workbook.py's import.
  */
 import { answerMap, isSavedAnswer } from "./workbook.js";
-import { canonical, own, validate } from "./rules.js";
+import { canonical, isPlainObject, own, validate } from "./rules.js";
 import { compareTimes, compareToMs, nowIso } from "./time.js";
 
 /**
  * What loading `incoming` into `ours` would do: added (new here), replaced (the file's
  * answer is newer), kept (ours is newer), same (identical values: not a change), skipped
- * (does not fit this course's question, or is damaged; the reason is given). An answer stamped later than
- * now is listed in `future` and does not replace ours (`heldBack`); one that is added is
- * stamped with the time of the load, so a wrong clock does not keep winning.
+ * (does not fit this course's question; the reason is given) and damaged (cannot be read:
+ * the file's `damaged` entries from readWorkbook, and any entry without a value and a valid
+ * time). An answer stamped later than now is listed in `future` and does not replace ours
+ * (`heldBack`); one that is added is stamped with the time of the load, so a wrong clock
+ * does not keep winning.
  */
-export function previewImport(ours, incoming, data, now = Date.now()) {
+export function previewImport(ours, incoming, data, now = Date.now(), damaged = {}) {
   const plan = {
     added: [], replaced: [], kept: [], same: [], future: [], heldBack: [],
-    skipped: answerMap(), incoming: answerMap(),
+    skipped: answerMap(), damaged: answerMap(Object.entries(damaged)), incoming: answerMap(),
   };
   for (const pid of Object.keys(incoming).sort()) {
     let theirs = incoming[pid];
     if (!isSavedAnswer(theirs, data)) {
-      plan.skipped[pid] = "the answer is damaged or has no valid time";
+      const hasValue = isPlainObject(theirs) && Object.hasOwn(theirs, "value");
+      plan.damaged[pid] = hasValue ? data.workbook.damaged.time : data.workbook.damaged.entry;
       continue;
     }
     const rule = own(data.prompts, pid);
     if (rule) {
       const problem = validate(rule.schema, theirs.value);
       if (problem) {
-        plan.skipped[pid] = `the answer ${problem}`;
+        plan.skipped[pid] = `it ${problem}.`;
         continue;
       }
     }

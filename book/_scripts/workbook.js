@@ -22,8 +22,12 @@ export function isSavedAnswer(entry, data) {
     timeParts(entry.saved_at, data.time) !== null;
 }
 
-/** Read workbook text into {promptId: {value, saved_at}}; throw a CourseError saying why not. */
-export function parseWorkbook(text, data) {
+/**
+ * Read workbook text as Python's read_workbook does: {answers, damaged}, where `damaged`
+ * maps each entry that cannot be read to why (the workbook's own reasons, in words that
+ * follow "the answer"). Throws a CourseError only when the file as a whole is unusable.
+ */
+export function readWorkbook(text, data) {
   let doc;
   try {
     doc = readJson(text, data.json);
@@ -50,16 +54,31 @@ export function parseWorkbook(text, data) {
   }
   if (!isPlainObject(doc.answers)) throw new CourseError("its list of answers is missing.");
   const answers = answerMap();
+  const damaged = answerMap();
   for (const [pid, entry] of Object.entries(doc.answers)) {
     if (!isPlainObject(entry) || !Object.hasOwn(entry, "value")) {
-      throw new CourseError(`the answer to ${pid.slice(0, 80)} is damaged.`);
+      damaged[pid] = data.workbook.damaged.entry;
+    } else if (timeParts(entry.saved_at, data.time) === null) {
+      damaged[pid] = data.workbook.damaged.time;
+    } else {
+      answers[pid] = { value: entry.value, saved_at: entry.saved_at };
     }
-    if (timeParts(entry.saved_at, data.time) === null) {
-      throw new CourseError(`the answer to ${pid.slice(0, 80)} has no valid time.`);
-    }
-    answers[pid] = { value: entry.value, saved_at: entry.saved_at };
   }
-  return answers;
+  return { answers, damaged };
+}
+
+/** The first damaged answer as a reason, for a message that refuses the file. */
+export function firstDamage(damaged) {
+  const [pid, why] = Object.entries(damaged)[0];
+  return `the answer to ${pid.slice(0, 80)} ${why}.`;
+}
+
+/** Read workbook text into {promptId: {value, saved_at}}, all or nothing (Python's
+ * parse_workbook): a CourseError says why the file, or its first damaged answer, cannot be used. */
+export function parseWorkbook(text, data) {
+  const read = readWorkbook(text, data);
+  if (Object.keys(read.damaged).length) throw new CourseError(firstDamage(read.damaged));
+  return read.answers;
 }
 
 /** One answer as the workbook writes it: {"value": ..., "saved_at": ...}. */

@@ -32,17 +32,18 @@ import json
 import os
 import re
 import secrets
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypedDict
 
 from ..catalogue import Catalogue
-from ..kinds import KIND_SPECS, Listed, kind_of
+from ..kinds import KIND_SPECS
 from ..model import Answer, AnswerError, Prompt, is_empty
 from ..safe_text import repaired_value, utf8
 from ..timefmt import stamp
 from ..versioned_json import SHARE_FORMAT
+from ..wording import SHARE, answer_words, counted, course_order, fill, question
 
 FORMAT = SHARE_FORMAT
 """The ``format`` marker every share file carries."""
@@ -279,42 +280,33 @@ def preview(share: Share) -> str:
     return json.dumps(share.doc, ensure_ascii=False, indent=1) + "\n"
 
 
-def _short(text: str, limit: int = 80) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
-
-
 def describe(share: Share, catalogue: Catalogue) -> list[str]:
-    """What the share file holds, in plain sentences for the learner to read first."""
+    """What the share file holds, in plain sentences for the learner to read first (the
+    wording is :mod:`exercises.wording`'s, which the website uses too)."""
     doc = share.doc
-    titles = {pid: catalogue.prompts[pid].title for pid in catalogue.prompts}
+    words = SHARE
+
+    def named(ids: Iterable[str]) -> str:
+        return "; ".join(question(catalogue, pid) for pid in course_order(catalogue, ids))
+
     lines = [
-        f"Your nickname: {doc['nickname']}. Your name is not in the file.",
-        f"Cohort code: {doc['cohort']}.",
-        f"Which questions you have answered: {len(doc['answered'])} (a list of question "
-        "ids only, so your facilitator can count how far the group has got).",
+        fill(words["nickname"], nickname=doc["nickname"]),
+        fill(words["cohort"], cohort=doc["cohort"]),
+        fill(words["answered"], n=len(doc["answered"])),
     ]
     if doc["answers"]:
-        named = "; ".join(titles[pid] for pid in doc["answers"])
-        lines.append(
-            f"Your ratings, choices, ticks, positions and knowledge-check answers for "
-            f"{len(doc['answers'])} question{'s' if len(doc['answers']) != 1 else ''}: {named}."
-        )
+        lines.append(counted(words["counted"], len(doc["answers"]), list=named(doc["answers"])))
     else:
-        lines.append("No ratings, choices or positions (you have not answered any yet).")
-    for pid, value in doc["shared_text"].items():
-        prompt = catalogue.prompts[pid]
-        treatment = kind_of(prompt).cohort
-        words = _short(treatment.words(prompt, value) if isinstance(treatment, Listed) else "", 120)
-        lines.append(f"Written answer you chose to share – {titles[pid]}: “{words}”")
-    if share.held_back:
-        kept = "; ".join(titles[pid] for pid in share.held_back)
-        lines.append(f"Not shared (your written answers stay private): {kept}.")
-    if share.skipped:
+        lines.append(words["noneCounted"])
+    for pid in course_order(catalogue, doc["shared_text"]):
+        value = doc["shared_text"][pid]
         lines.append(
-            f"Left out because they no longer fit this copy of the course: "
-            f"{', '.join(sorted(share.skipped))}."
+            fill(words["written"], question=question(catalogue, pid), words=answer_words(value))
         )
+    if share.held_back:
+        lines.append(fill(words["private"], list=named(share.held_back)))
+    if share.skipped:
+        lines.append(fill(words["skipped"], list=named(share.skipped)))
     return lines
 
 

@@ -18,37 +18,13 @@ import ipywidgets as W
 from ..catalogue import Catalogue
 from ..report import answers_doc
 from ..static_form import device_panel_html
-from ..timefmt import local_now, local_words
-from ..workbook import ImportChange, ImportPreview, Workbook, WorkbookError
+from ..timefmt import local_now
+from ..workbook import ImportPreview, Workbook, WorkbookError
 from .exercise import flush_pending
 from .fallback import StaticFallback
 from .parts import document_links, download_link, live_only, problem_html, read_answers
 from .share import SharePanel
 from .style import style_tag
-
-
-def change_words(change: ImportChange, title: str) -> str:
-    """One question's line in an import preview, with the time of both answers."""
-    theirs_at = local_words(change.theirs_at)
-    theirs = f"the file's answer (saved {theirs_at})"
-    mine = f"yours (saved {local_words(change.mine_at)})" if change.mine_at else "yours"
-    clock = (
-        f" The file's time, {theirs_at}, is later than now, so the computer that saved it "
-        "may have its clock set wrong."
-        if change.future
-        else ""
-    )
-    what = {
-        "add": f"{theirs} will be added; you have no answer yet.",
-        "replace": f"{theirs} will replace {mine}.",
-        "keep": f"{mine} stays; {theirs} is older.",
-        "same": "the same in both; nothing changes.",
-        "skip": f"{theirs} cannot be used: {change.reason}",
-        "damaged": f"the file's answer cannot be read (it {change.reason}), so it is left out.",
-    }[change.action]
-    if change.action == "keep" and change.future:
-        what = f"{mine} stays, unless you choose to take answers with a later time."
-    return f"{title}: {what}{clock}"
 
 
 class WorkbookPanel(StaticFallback, W.VBox):
@@ -192,9 +168,7 @@ class WorkbookPanel(StaticFallback, W.VBox):
         self._pending = data
         self.confirm.disabled = self.cancel.disabled = False
         self.take_future.layout.display = None if plan.future else "none"
-        lines = [
-            change_words(c, self._title(c.prompt_id)) for c in plan.changes if c.action != "same"
-        ]
+        lines = plan.lines(self.catalogue)
         details = (
             "<details open><summary>What changes, question by question</summary><ul>"
             + "".join(f"<li>{escape(line)}</li>" for line in lines)
@@ -206,14 +180,6 @@ class WorkbookPanel(StaticFallback, W.VBox):
             f"<p>In <code>{escape(upload['name'])}</code>: {escape(plan.summary())} "
             f"Choose <em>Import these answers</em> to go ahead.</p>{details}"
         )
-
-    def _title(self, prompt_id: str) -> str:
-        prompt = self.catalogue.prompts.get(prompt_id)
-        if prompt is None:
-            return f"A question this copy of the course does not have ({prompt_id})"
-        module = self.catalogue.modules.get(prompt.module)
-        where = f"Module {module.number}, " if module is not None else ""
-        return f"{where}{prompt.title}"
 
     def apply(self) -> None:
         """Import the previewed file."""

@@ -179,8 +179,11 @@ test("the load preview lists hostile question ids without an error", async () =>
   const file = new t.win.File([text], "workbook.json", { type: "application/json" });
   await readWorkbookFile(t.page.panels[0], { files: [file] });
   const preview = t.doc.querySelector(".course-import").textContent;
-  assert.match(preview, /This file would add 5 answers/);
-  for (const pid of hostile.slice(0, 4)) assert.match(preview, new RegExp(`${pid}: added`));
+  assert.match(preview, /^5 answers will be added;/);
+  for (const pid of hostile.slice(0, 4)) {
+    assert.match(preview, new RegExp(`does not have \\(${pid}\\): the file's answer \\(saved [^)]+\\) will be added`));
+  }
+  assert.match(preview, /The change I want to spread \(Module 1, The new mindset[^)]*\): the file's answer/);
   [...t.doc.querySelectorAll(".course-import button")].find((b) => b.textContent === "Load these answers").click();
   assert.match(t.doc.querySelector(".course-import").textContent, /Loaded 5 answers/);
   assert.equal(textBox(t).value, "x");

@@ -98,7 +98,8 @@ test("import preview: added, replaced, kept, same value and future times", () =>
   const bad = previewImport({}, { "m.pick": { value: "zz", saved_at: "2026-11-29T10:00:00Z" } }, DATA, now);
   assert.deepEqual(Object.keys(bad.skipped), ["m.pick"]);
   const broken = previewImport({}, { "m.pick": { value: "a", saved_at: "soon" } }, DATA, now);
-  assert.match(broken.skipped["m.pick"], /no valid time/);
+  assert.deepEqual(Object.keys(broken.skipped), []);
+  assert.match(broken.damaged["m.pick"], /no valid time/);
 });
 
 test("the newer answer wins to the microsecond, as in Python", () => {
