@@ -73,7 +73,7 @@ def check_hub(app: Sphinx, config: Config) -> None:
     if hub and is_placeholder(hub):
         logger.warning(
             "form_view: launch_buttons.jupyterhub_url in _config.yml is a placeholder (%s). "
-            "Set it to your organisation's JupyterHub, or leave it empty (\"\") for no "
+            'Set it to your organisation\'s JupyterHub, or leave it empty ("") for no '
             "JupyterHub links; see book/facilitators/hosting.md.",
             hub,
         )

@@ -26,7 +26,8 @@ It also gives each page what the theme leaves out (``page.py``): a meta descript
 the head, and names for the navigation's show/hide buttons (``navigation.py``).
 
 Files the pages no longer load are removed from the built site, so nothing can fall back
-to them and the site (and any package made from it) stays small (``cleanup.py``).
+to them and the site (and any package made from it) stays small (``cleanup.py``). The site
+root gets a complete page that leads to the home page (``root.py``).
 
 Every change goes through a supported door: Sphinx's public API (``add_css_file``, the
 page context), the theme's templates (``book/_templates/``) and a real parser for each
@@ -43,13 +44,16 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.util import logging
 
-from . import assets, cleanup
+from . import assets, cleanup, root
 from .bundle import CSS_BUNDLE, JS_BUNDLE, Bundles
 from .icons import LOGO_MARK, LOGOS
 from .navigation import named_toggles
 from .page import PageBody
 
 logger = logging.getLogger(__name__)
+
+PAGE_TITLES = {"search": "Search this course", "genindex": "Index of this course"}
+"""Names of the pages Sphinx writes without a title of their own."""
 
 _BUNDLES: weakref.WeakKeyDictionary[Sphinx, Bundles] = weakref.WeakKeyDictionary()
 
@@ -95,10 +99,11 @@ def lighten_page(
     meta = context.get("meta") or {}
     # Front matter may set a page's description; otherwise its opening paragraph, or for
     # a page without one (search, index) its title in the course's.
+    title = context.get("title") or PAGE_TITLES.get(pagename, pagename)
     context["course_description"] = str(
         meta.get("description")
         or body.description()
-        or f"{context.get('title', '')} – {context.get('docstitle', '')}".strip(" –")
+        or f"{title} – {context.get('docstitle', '')}".strip(" –")
     )
     context["course_head_styles"] = "\n".join(body.take_styles())
     context["course_first_exercise"] = body.mark_first_exercise()
@@ -126,6 +131,19 @@ def finish(app: Sphinx, exception: Exception | None) -> None:
     cleanup.remove_unused(outdir / "_static")
 
 
+def write_root_page(app: Sphinx, exception: Exception | None) -> None:
+    """A proper page at the site root, before sphinx-external-toc writes its bare redirect."""
+    if exception is not None or app.builder.format != "html" or app.builder.name != "html":
+        return
+    root.write_root_page(
+        Path(app.outdir),
+        app.config.root_doc,
+        app.config.html_title or app.config.project,
+        str(app.config.html_favicon or ""),
+        app.config.language or "en",
+    )
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the extension."""
     app.connect("config-inited", _configure, priority=950)
@@ -135,4 +153,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # After the theme (500-501) and MyST-NB have added their files and buttons.
     app.connect("html-page-context", lighten_page, priority=950)
     app.connect("build-finished", finish)
+    app.connect("build-finished", write_root_page, priority=400)  # before the toc's (500)
     return {"parallel_read_safe": True, "parallel_write_safe": False}

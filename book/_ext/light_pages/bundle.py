@@ -282,6 +282,10 @@ def _write_atomic(path: Path, text: str) -> None:
     os.replace(f.name, path)
 
 
+def _is_import(node: Node) -> bool:
+    return bool(node.type == "at-rule" and node.lower_at_keyword == "import")
+
+
 def make_css(static: Path, missing: set[str]) -> str:
     """The one stylesheet's text, from the files in ``static``."""
     parts = []
@@ -290,7 +294,7 @@ def make_css(static: Path, missing: set[str]) -> str:
         for path in sorted(static.glob(pattern)):
             name = path.relative_to(static).as_posix()
             nodes = parse(path.read_text(encoding="utf-8"))
-            nodes = [n for n in nodes if not (n.type == "at-rule" and n.lower_at_keyword == "import")]
+            nodes = [n for n in nodes if not _is_import(n)]
             if name in THEME_STYLESHEETS:
                 nodes = strip_font_awesome(nodes)
                 theme_rules += style_rules(nodes)

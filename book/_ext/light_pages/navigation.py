@@ -22,9 +22,7 @@ def name_toggles(html: str) -> str:
     soup = BeautifulSoup(html, "html.parser")
     changed = False
     for summary in soup.select("details > summary"):
-        if summary.find(class_="toctree-toggle") is None or summary.find(
-            class_="visually-hidden"
-        ):
+        if summary.find(class_="toctree-toggle") is None or summary.find(class_="visually-hidden"):
             continue
         details = summary.parent
         link = details.find_previous_sibling("a") if isinstance(details, Tag) else None
