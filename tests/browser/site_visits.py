@@ -87,6 +87,7 @@ class PageVisit:
     """What one first visit to one page found."""
 
     path: str
+    landed: str  # the page shown once loaded (the site root redirects to the home page)
     exercises: bool
     first: Visit
     next_page: Visit | None
@@ -97,6 +98,7 @@ class PageVisit:
     description: str | None
     jupyter_text: list[str]  # Jupyter words outside their places (JUPYTER_PLACES)
     placeholder_links: list[str]
+    body_styles: int  # <style> elements in the body (HTML allows them only in the head)
     sideways: int  # pixels the page scrolls sideways at 320 px wide
     too_wide: list[str]  # the innermost boxes that run past their edge at 320 px
 
@@ -152,6 +154,7 @@ def visit_page(browser, host: str, path: str) -> PageVisit:
         )
         found = PageVisit(
             path=path,
+            landed=urlsplit(page.url).path.lstrip("/"),
             exercises=page.locator(".course-exercise").count() > 0,
             first=first,
             next_page=None,
@@ -162,6 +165,7 @@ def visit_page(browser, host: str, path: str) -> PageVisit:
             description=description,
             jupyter_text=jupyter_text,
             placeholder_links=page.evaluate(PLACEHOLDER_LINKS, PLACEHOLDER_HUBS),
+            body_styles=page.locator("body style").count(),
             sideways=0,
             too_wide=[],
         )

@@ -118,3 +118,25 @@ def test_vendored_widget_javascript_draws_a_live_widget_offline(offline_page, si
     textarea.wait_for(timeout=20_000)
     assert textarea.input_value() == "Drawn offline"
     assert page.guard.blocked == [], page.guard.blocked
+
+
+def test_dark_mode_follows_the_system_and_passes_axe(browser, site) -> None:
+    """On a first visit the colour mode follows the system (the theme's default_mode is
+    auto): with a dark system the module, its exercise buttons and the answers panel are
+    dark, and axe finds no WCAG A or AA violation (contrast included)."""
+    from tests.browser.conftest import run_axe
+
+    context = browser.new_context(color_scheme="dark")
+    page = context.new_page()
+    page.goto(site + MODULE, wait_until="networkidle")
+    page.wait_for_function("() => window.CourseAnswers && window.CourseAnswers.page")
+    assert page.evaluate("document.documentElement.dataset.theme") == "dark"
+    button = page.get_by_role("button", name="Download my workbook")
+    assert button.is_visible()
+    colours = button.evaluate(
+        "b => [getComputedStyle(b).color, getComputedStyle(b).backgroundColor]"
+    )
+    assert colours[1] != "rgb(239, 239, 239)"  # not the browser's plain grey button
+    violations = [f"{v['id']}: {[n['target'] for n in v['nodes']]}" for v in run_axe(page)]
+    context.close()
+    assert violations == []
