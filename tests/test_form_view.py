@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import re
+import sys
 from collections import deque
 from functools import cache
 from pathlib import Path
@@ -27,6 +28,7 @@ def _form_view():
     spec = importlib.util.spec_from_file_location("form_view", REPO / "book/_ext/form_view.py")
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
+    sys.modules["form_view"] = module  # its dataclass looks itself up there
     spec.loader.exec_module(module)
     return module
 
@@ -163,3 +165,79 @@ def test_pages_in_the_form_view_use_no_myst_only_syntax() -> None:
     assert not found, f"MyST-only syntax in pages the form view shows: {found}"
     assert MYST_ONLY.search("the standard guide {cite:p}`davies-dart-2005-msc`.")
     assert MYST_ONLY.search("```{bibliography}\n```")
+
+
+# ---------------------------------------------------------------------------------------
+# Routes from the website to Jupyter (launch menu and the note at the end of a module)
+# ---------------------------------------------------------------------------------------
+
+THEME_OPTIONS = {
+    "repository_url": "https://github.com/nhs-spread-course/spread-adoption-course",
+    "repository_branch": "main",
+    "launch_buttons": {"binderhub_url": "https://mybinder.org", "jupyterhub_url": ""},
+}
+
+
+def test_placeholder_hubs_are_recognised() -> None:
+    for placeholder in (
+        "https://jupyterhub.example.nhs.uk",
+        "https://jupyter.YOUR-ORG.nhs.uk",
+        "https://hub.example.com/",
+        "https://example.org",
+        "https://hub.example",
+    ):
+        assert form_view.is_placeholder(placeholder), placeholder
+    for real in ("https://jupyter.leedsth.nhs.uk", "https://hub.exampleton-ccg.nhs.uk"):
+        assert not form_view.is_placeholder(real), real
+
+
+def test_routes_open_the_notebook_in_jupyterlab_and_the_form_view() -> None:
+    routes = form_view.jupyter_routes(THEME_OPTIONS, "book/modules/mindset.ipynb")
+    assert [r.text for r in routes] == ["JupyterLab on Binder", "Form view on Binder"]
+    binder = "https://mybinder.org/v2/gh/nhs-spread-course/spread-adoption-course/main"
+    assert routes[0].url == f"{binder}?urlpath=lab/tree/book/modules/mindset.ipynb"
+    assert routes[1].url == f"{binder}?urlpath=voila/render/book/modules/mindset.ipynb"
+
+
+def test_a_real_hub_adds_its_routes_and_a_placeholder_adds_none() -> None:
+    options = {**THEME_OPTIONS, "launch_buttons": {"jupyterhub_url": "https://hub.trust.nhs.uk/"}}
+    routes = form_view.jupyter_routes(options, "book/modules/mindset.ipynb")
+    assert [r.text for r in routes] == [
+        "JupyterLab on your JupyterHub",
+        "Form view on your JupyterHub",
+    ]
+    assert routes[1].url == (
+        "https://hub.trust.nhs.uk/hub/user-redirect/git-pull?repo=https%3A%2F%2Fgithub.com%2F"
+        "nhs-spread-course%2Fspread-adoption-course&urlpath=voila/render/spread-adoption-course/"
+        "book/modules/mindset.ipynb&branch=main"
+    )
+    options["launch_buttons"] = {"jupyterhub_url": "https://jupyterhub.example.nhs.uk"}
+    assert form_view.jupyter_routes(options, "book/modules/mindset.ipynb") == []
+
+
+def test_a_placeholder_hub_is_dropped_with_a_warning(caplog) -> None:
+    import logging
+    from types import SimpleNamespace
+
+    hub = {"jupyterhub_url": "https://jupyter.YOUR-ORG.nhs.uk"}
+    config = SimpleNamespace(html_theme_options={"launch_buttons": hub})
+    with caplog.at_level(logging.WARNING):
+        form_view.check_hub(None, config)
+    assert hub["jupyterhub_url"] == ""
+    assert "placeholder" in caplog.text and "_config.yml" in caplog.text
+
+
+def test_the_course_sets_no_placeholder_hub() -> None:
+    import yaml
+
+    config = yaml.safe_load((REPO / "_config.yml").read_text(encoding="utf-8"))
+    hub = config["launch_buttons"].get("jupyterhub_url") or ""
+    assert not form_view.is_placeholder(hub), hub
+
+
+def test_the_note_names_each_route_and_links_to_help() -> None:
+    routes = form_view.jupyter_routes(THEME_OPTIONS, "book/modules/mindset.ipynb")
+    note = form_view.other_ways_note(routes, "../start-here.html#do-the-exercises-in-jupyter")
+    assert note.startswith('<aside class="course-other-ways"')
+    assert ">JupyterLab on Binder</a>" in note and ">Form view on Binder</a>" in note
+    assert 'href="../start-here.html#do-the-exercises-in-jupyter"' in note

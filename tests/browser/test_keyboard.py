@@ -157,3 +157,23 @@ def test_list_by_keyboard(keyboard) -> None:
     reload(page)
     assert page.input_value("#ex-networks-people-1-name-or-role") == "Practice nurse lead"
     assert page.input_value("#ex-networks-people-1-network-role") == "Broker"
+
+
+def test_skip_link_reaches_the_first_exercise_in_a_few_keys(keyboard) -> None:
+    """From the top of a module, Tab, Tab, Enter and Tab reach the first answer field (66
+    presses of Tab did before the skip link); the page scrolls to the whole question."""
+    kb = keyboard("mindset.html")
+    page = kb.page
+    kb.press("Tab")
+    assert page.evaluate("() => document.activeElement.textContent") == "Skip to main content"
+    kb.press("Tab")
+    link = page.evaluate("() => document.activeElement.textContent")
+    assert link == "Skip to the first exercise"
+    assert page.evaluate(FOCUS_VISIBLE)
+    kb.press("Enter")
+    exercise = page.locator(".course-exercise").first
+    assert exercise.evaluate("e => e === document.activeElement")
+    assert exercise.get_by_text("The change I want to spread").is_visible()
+    kb.tab_to("#ex-mindset-my-innovation", limit=1)
+    kb.type("Typed after the skip link")
+    assert page.input_value("#ex-mindset-my-innovation") == "Typed after the skip link"

@@ -11,20 +11,18 @@ Budgets (compressed, first visit):
 * any other page: at most 150 KB;
 * moving on to the next page with the cache warm: at most 40 KB.
 
-The second half checks that the light pages keep what a learner uses: every icon is
-drawn, the launch menu opens, dark mode switches, and search finds pages.
+Every page is loaded once for these and the site's other look-only checks
+(``tests/browser/site_visits.py``). The second half checks that the light pages keep what
+a learner uses: every icon is drawn, the launch menu opens, dark mode switches, and search
+finds pages.
 """
 
 from __future__ import annotations
 
-import dataclasses
-from urllib.parse import urlsplit
-
 import pytest
 
-from tests.benchmarks.page_weight import KB, Visit, static_host, visit
-from tests.browser.conftest import SITE
-from tests.browser.test_accessibility import site_pages
+from tests.benchmarks.page_weight import KB
+from tests.browser.site_visits import PageVisit, visits
 
 pytestmark = pytest.mark.browser
 
@@ -33,42 +31,6 @@ EXERCISE_PAGE_REQUESTS = 15
 TEXT_PAGE_BYTES = 150 * KB
 NEXT_PAGE_BYTES = 40 * KB
 MODULE = "book/modules/mindset.html"
-
-
-@dataclasses.dataclass
-class Weighed:
-    path: str
-    exercises: bool
-    first: Visit
-    next_page: Visit | None
-    outside: list[str]  # requests that would have left 127.0.0.1
-    undrawn_icons: list[str]
-
-
-UNDRAWN_ICONS = """() => [...document.querySelectorAll('i[class*="fa"]')].flatMap(i => {
-    const own = getComputedStyle(i).backgroundImage;
-    const before = getComputedStyle(i, '::before');
-    const mask = before.maskImage || before.webkitMaskImage;
-    if (own === 'none' && (!mask || mask === 'none')) return [i.className];
-    const box = getComputedStyle(i);
-    const [size, width] = [parseFloat(box.fontSize), parseFloat(box.width)];
-    const [w, h] = [parseFloat(before.width), parseFloat(before.height)];
-    const shown = i.getClientRects().length > 0 && own === 'none';
-    return shown && (w < width - 0.5 || h < 0.9 * size)
-        ? [`${i.className} (shape ${w.toFixed(1)} x ${h.toFixed(1)} px in a ${width} px box)`]
-        : [];
-})"""
-"""Icon elements with nothing to draw them (no mask shape and no logo image), or whose shape
-is squeezed below the size of the text around it (a theme's padding inside the icon box)."""
-
-
-def _outside(url: str) -> bool:
-    """True for a request that would leave 127.0.0.1."""
-    return not url.startswith(("data:", "blob:")) and urlsplit(url).hostname not in (
-        "127.0.0.1",
-        "localhost",
-    )
-
 
 DRAWS = """async (i, pseudo) => {
     const style = getComputedStyle(i, pseudo || null);
@@ -84,38 +46,13 @@ DRAWS = """async (i, pseudo) => {
 
 
 @pytest.fixture(scope="module")
-def host() -> str:
-    if not (SITE / "index.html").exists():
-        pytest.fail(f"No built site in {SITE}: run `make book` first.")
-    with static_host(SITE) as base:
-        yield base
+def weighed(browser) -> list[PageVisit]:
+    """Every page on a first visit, then the page its 'next' link leads to (cache warm):
+    the site's one visit per page (tests/browser/site_visits.py)."""
+    return list(visits(browser).values())
 
 
-@pytest.fixture(scope="module")
-def weighed(browser, host: str) -> list[Weighed]:
-    """Every page on a first visit, then the page its 'next' link leads to (cache warm)."""
-    results = []
-    for path in site_pages():
-        context = browser.new_context(locale="en-GB")
-        # Watched, not routed: Playwright turns the HTTP cache off in a routed context.
-        outside: list[str] = []
-        context.on(
-            "request", lambda r, seen=outside: seen.append(r.url) if _outside(r.url) else None
-        )
-        page = context.new_page()
-        first = visit(page, f"{host}/{path}")
-        exercises = page.locator(".course-exercise").count() > 0
-        undrawn = page.evaluate(UNDRAWN_ICONS)
-        following = page.locator("a.right-next")
-        next_page = None
-        if following.count():
-            next_page = visit(page, following.first.evaluate("a => a.href"))
-        results.append(Weighed(path, exercises, first, next_page, outside, undrawn))
-        context.close()
-    return results
-
-
-def _table(rows: list[Weighed], over: set[str], what) -> str:
+def _table(rows: list[PageVisit], over: set[str], what) -> str:
     lines = [f"  {'page':52} {'KB':>7} {'requests':>9}"]
     for row in sorted(rows, key=lambda r: -what(r).sent):
         visit_ = what(row)
@@ -126,27 +63,18 @@ def _table(rows: list[Weighed], over: set[str], what) -> str:
     return "\n".join(lines)
 
 
-def test_every_page_is_weighed(weighed: list[Weighed]) -> None:
+def test_every_page_is_weighed(weighed: list[PageVisit]) -> None:
     """The budgets below cover the whole site, including pages with exercises."""
     assert len(weighed) >= 30, [w.path for w in weighed]
     assert any(w.exercises for w in weighed) and not all(w.exercises for w in weighed)
     assert any(w.path == MODULE and w.exercises for w in weighed)
     outside = {w.path: w.outside for w in weighed if w.outside}
     assert not outside, f"requests left 127.0.0.1: {outside}"
-    # The root index.html is Jupyter Book's one-line redirect to book/index.html, written
-    # after Sphinx finishes; it names no icon, so the browser probes /favicon.ico there.
-    failed = {
-        w.path: [
-            r.url
-            for r in w.first.responses
-            if r.status >= 400 and not (w.path == "index.html" and r.url.endswith("/favicon.ico"))
-        ]
-        for w in weighed
-    }
+    failed = {w.path: [r.url for r in w.first.responses if r.status >= 400] for w in weighed}
     assert not any(failed.values()), {k: v for k, v in failed.items() if v}
 
 
-def test_pages_with_exercises_stay_within_budget(weighed: list[Weighed]) -> None:
+def test_pages_with_exercises_stay_within_budget(weighed: list[PageVisit]) -> None:
     """A page with exercises: at most 250 KB compressed and 15 requests on a first visit."""
     rows = [w for w in weighed if w.exercises]
     over = {
@@ -161,7 +89,7 @@ def test_pages_with_exercises_stay_within_budget(weighed: list[Weighed]) -> None
     )
 
 
-def test_text_pages_stay_within_budget(weighed: list[Weighed]) -> None:
+def test_text_pages_stay_within_budget(weighed: list[PageVisit]) -> None:
     """Every other page: at most 150 KB compressed on a first visit."""
     rows = [w for w in weighed if not w.exercises]
     over = {w.path for w in rows if w.first.sent > TEXT_PAGE_BYTES}
@@ -170,7 +98,7 @@ def test_text_pages_stay_within_budget(weighed: list[Weighed]) -> None:
     )
 
 
-def test_next_page_with_a_warm_cache_stays_within_budget(weighed: list[Weighed]) -> None:
+def test_next_page_with_a_warm_cache_stays_within_budget(weighed: list[PageVisit]) -> None:
     """Following a page's 'next' link costs at most 40 KB once the first page is cached."""
     rows = [w for w in weighed if w.next_page is not None]
     assert len(rows) >= 20
@@ -186,7 +114,7 @@ def test_next_page_with_a_warm_cache_stays_within_budget(weighed: list[Weighed])
 # ---------------------------------------------------------------------------------------
 
 
-def test_every_icon_is_drawn(weighed: list[Weighed]) -> None:
+def test_every_icon_is_drawn(weighed: list[PageVisit]) -> None:
     """Each toolbar, menu and navigation icon has a shape, at the size of its text, without
     any icon font."""
     undrawn = {w.path: w.undrawn_icons for w in weighed if w.undrawn_icons}
@@ -197,24 +125,26 @@ def test_every_icon_is_drawn(weighed: list[Weighed]) -> None:
     assert not fonts, f"pages load fonts: {sorted(set(fonts))}"
 
 
-def test_search_index_loads_only_on_the_search_page(weighed: list[Weighed]) -> None:
-    def loads_index(w: Weighed) -> bool:
+def test_search_index_loads_only_on_the_search_page(weighed: list[PageVisit]) -> None:
+    def loads_index(w: PageVisit) -> bool:
         return any("searchindex.js" in r.url for r in w.first.responses)
 
     assert [w.path for w in weighed if loads_index(w)] == ["search.html"]
 
 
 def test_toolbar_launch_menu_and_dark_mode_work(offline_page, site: str) -> None:
-    """The rocket menu opens on Binder and JupyterHub entries; the colour button switches
-    to dark mode and the icons follow the text colour."""
+    """The rocket menu opens on the routes to JupyterLab and the form view on Binder, with
+    their logos; the colour button switches to dark mode and the icons follow the text
+    colour."""
     page = offline_page
     page.goto(f"{site}/{MODULE}", wait_until="networkidle")
     menu = page.locator(".dropdown-launch-buttons")
     menu.get_by_role("button").click()
-    binder = menu.get_by_role("link", name="Binder")
-    assert binder.is_visible()
-    assert menu.get_by_role("link", name="JupyterHub").is_visible()
-    logo = binder.locator("i.fa-course-binder")
+    lab = menu.get_by_role("link", name="JupyterLab on Binder")
+    assert lab.is_visible()
+    assert menu.get_by_role("link", name="Form view on Binder").is_visible()
+    assert menu.get_by_role("link", name="JupyterHub").count() == 0  # no hub is set
+    logo = lab.locator("i.fa-course-binder")
     assert logo.evaluate(DRAWS, "") and logo.evaluate("i => i.getBoundingClientRect().width") > 8
     rocket = menu.locator("i.fa-rocket")
     assert rocket.evaluate(DRAWS, "::before")

@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
-import yaml
-
-from tests.browser.conftest import REPO
 
 pytestmark = pytest.mark.browser
 
@@ -67,23 +62,30 @@ def test_pages_without_live_widgets_load_no_widget_javascript(offline_page, site
     assert page.failed == [], f"the site could not answer: {page.failed}"
 
 
-def test_launch_buttons_use_the_configured_repository_and_hub(offline_page, site: str) -> None:
-    """Binder and JupyterHub links carry the repository, branch main and the hub URL."""
-    config = yaml.safe_load((REPO / "_config.yml").read_text())
-    repo_url = config["repository"]["url"]
-    owner_repo = repo_url.split("github.com/")[1]
-    hub = config["launch_buttons"]["jupyterhub_url"]
+def test_routes_to_jupyter_come_after_the_module_and_open_its_notebook(offline_page, site):
+    """A module starts with its own content, not with Jupyter: the routes to JupyterLab and
+    the form view are a note at its end (and entries of the launch menu), and each opens
+    this module's notebook in that interface. With no hub set, no JupyterHub route shows."""
     page = offline_page
-    page.goto(site + MODULE)
-    links = page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)")
-    binder = [u for u in links if u.startswith(config["launch_buttons"]["binderhub_url"])]
-    assert (
-        binder
-        and f"/v2/gh/{owner_repo}/main?urlpath=lab/tree/book/modules/mindset.ipynb" in (binder[0])
-    )
-    hub_links = [u for u in links if u.startswith(hub)]
-    assert hub_links and "/hub/user-redirect/git-pull?repo=" in hub_links[0]
-    assert re.search(r"branch=main", hub_links[0]) and "mindset.ipynb" in hub_links[0]
+    page.goto(site + MODULE, wait_until="networkidle")
+    article = page.locator("article.bd-article")
+    first = article.locator(":scope > *").first
+    assert first.evaluate("e => e.tagName") == "SECTION"  # the module's own heading first
+    note = article.locator(":scope > aside.course-other-ways")
+    assert note.evaluate("e => !e.nextElementSibling")  # the last thing in the module
+    links = {a.inner_text(): a.get_attribute("href") for a in note.locator("a").all()}
+    assert "urlpath=lab/tree/book/modules/mindset.ipynb" in links["JupyterLab on Binder"]
+    assert "urlpath=voila/render/book/modules/mindset.ipynb" in links["Form view on Binder"]
+    menu = page.locator(".dropdown-launch-buttons a")
+    menu_links = {a.inner_text().strip(): a.get_attribute("href") for a in menu.all()}
+    assert {k: menu_links[k] for k in ("JupyterLab on Binder", "Form view on Binder")} == {
+        k: links[k] for k in ("JupyterLab on Binder", "Form view on Binder")
+    }
+    assert not [k for k in (*links, *menu_links) if "JupyterHub" in k]
+    help_link = note.get_by_role("link", name="How Jupyter works for this course")
+    help_link.click()
+    page.wait_for_url("**/book/start-here.html#do-the-exercises-in-jupyter")
+    assert page.locator("#do-the-exercises-in-jupyter").get_by_role("heading").first.is_visible()
 
 
 def test_vendored_widget_javascript_draws_a_live_widget_offline(offline_page, site: str) -> None:
@@ -116,3 +118,25 @@ def test_vendored_widget_javascript_draws_a_live_widget_offline(offline_page, si
     textarea.wait_for(timeout=20_000)
     assert textarea.input_value() == "Drawn offline"
     assert page.guard.blocked == [], page.guard.blocked
+
+
+def test_dark_mode_follows_the_system_and_passes_axe(browser, site) -> None:
+    """On a first visit the colour mode follows the system (the theme's default_mode is
+    auto): with a dark system the module, its exercise buttons and the answers panel are
+    dark, and axe finds no WCAG A or AA violation (contrast included)."""
+    from tests.browser.conftest import run_axe
+
+    context = browser.new_context(color_scheme="dark")
+    page = context.new_page()
+    page.goto(site + MODULE, wait_until="networkidle")
+    page.wait_for_function("() => window.CourseAnswers && window.CourseAnswers.page")
+    assert page.evaluate("document.documentElement.dataset.theme") == "dark"
+    button = page.get_by_role("button", name="Download my workbook")
+    assert button.is_visible()
+    colours = button.evaluate(
+        "b => [getComputedStyle(b).color, getComputedStyle(b).backgroundColor]"
+    )
+    assert colours[1] != "rgb(239, 239, 239)"  # not the browser's plain grey button
+    violations = [f"{v['id']}: {[n['target'] for n in v['nodes']]}" for v in run_axe(page)]
+    context.close()
+    assert violations == []
