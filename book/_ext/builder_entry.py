@@ -1,0 +1,46 @@
+"""What the document builder runs in the browser (Pyodide, in a Web Worker).
+
+This module is packed beside the course package's pure modules (``builder_package.py``)
+and imported by ``_static/course-builder-worker.js``; the build runs the same calls in
+Node.js to find the standard library modules they need (``builder_stdlib.py``). Every
+result is JSON text, so the worker hands it to the page as it is.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from exercises.catalogue import Catalogue, catalogue_from_data
+from exercises.report import answers_doc, to_html, to_markdown
+from exercises.site import answers_from_json, documents
+
+_catalogue: list[Catalogue] = []
+
+
+def load(prompts_json: str) -> None:
+    """Read the course's prompts (``prompts.json``, written by the build) once."""
+    _catalogue[:] = [catalogue_from_data(json.loads(prompts_json))]
+
+
+def _course() -> Catalogue:
+    if not _catalogue:
+        raise RuntimeError("The course's prompts are not loaded yet.")
+    return _catalogue[0]
+
+
+def build_documents(workbook_json: str) -> str:
+    """Every capstone document (``exercises.site.documents``), as JSON text."""
+    return json.dumps(documents(workbook_json, _course()))
+
+
+def build_readable(workbook_json: str) -> str:
+    """The readable copy of every answer (``exercises.report.answers_doc``), as JSON text."""
+    doc = answers_doc(_course(), answers_from_json(workbook_json))
+    made: dict[str, Any] = {
+        "stem": "my-answers",
+        "title": doc.title,
+        "html": to_html(doc),
+        "markdown": to_markdown(doc),
+    }
+    return json.dumps(made)
