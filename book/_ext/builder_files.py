@@ -57,13 +57,14 @@ def _write(folder: Path, stem: str, data: bytes, packed: bool) -> dict[str, Any]
 
 
 def stdlib_for(pyodide: Path, package: bytes, prompts: str, workbooks: list[str]) -> bytes:
-    """The trimmed standard library, checked by building every sample workbook with it."""
+    """The trimmed standard library, checked by building every sample workbook with it, and
+    with the compiled copy the worker makes of it for later visits."""
     source = pyodide / STDLIB
     traced = trace(pyodide, package, prompts, workbooks)
     imported = stdlib_names([*pure_modules(PACKAGE), Path(__file__).with_name("builder_entry.py")])
     data = trimmed(source, needed_files(source, traced["files"], imported))
-    check = trace(pyodide, package, prompts, workbooks, stdlib=data)
-    if check.get("built") != len(workbooks):
+    check = trace(pyodide, package, prompts, workbooks, stdlib=data, compiled=True)
+    if check.get("built") != len(workbooks) or check.get("compiledBuilt") != len(workbooks):
         raise TraceError("the trimmed standard library did not build every sample workbook")
     return data
 

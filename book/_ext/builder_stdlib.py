@@ -59,9 +59,12 @@ def trace(
     prompts: str,
     workbooks: list[str],
     stdlib: bytes | None = None,
+    compiled: bool = False,
 ) -> dict[str, Any]:
     """Run the builder's Python in Node.js (with ``stdlib`` instead of Pyodide's own when
-    given); return what it loaded: ``{"python": "3.14", "files": [...], "built": n}``."""
+    given); return what it loaded: ``{"python": "3.14", "files": [...], "built": n}``.
+    With ``compiled``, the library is also compiled as the worker does for later visits,
+    and the workbooks are built again with that copy (``"compiledBuilt": n``)."""
     node = shutil.which("node")
     if node is None:
         raise TraceError("Node.js is not installed (it comes with npm).")
@@ -74,6 +77,7 @@ def trace(
             "package": str(folder / "package.zip"),
             "prompts": str(folder / "prompts.json"),
             "workbooks": workbooks,
+            "compiled": compiled,
         }
         if stdlib is not None:
             (folder / "stdlib.zip").write_bytes(stdlib)

@@ -77,10 +77,24 @@ async function plain(bytes) {
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
+/** Where this browser keeps its compiled copy of the standard library (made after the
+ * first build, so that later visits start without compiling it again). */
+function compiledUrl() {
+  return `${absolute(plan.files.stdlib.url)}?compiled=1`;
+}
+
+let usedCompiled = false; // this start uses the compiled copy kept here
+let compiledKept = false; // this worker has made the compiled copy already
+
 async function download(key, cache) {
   const entry = plan.files[key];
   const url = absolute(entry.url);
-  let response = cache ? await cache.match(url).catch(() => undefined) : undefined;
+  let response;
+  if (cache && key === "stdlib") {
+    response = await cache.match(compiledUrl()).catch(() => undefined);
+    usedCompiled = Boolean(response);
+  }
+  if (!response && cache) response = await cache.match(url).catch(() => undefined);
   const cached = Boolean(response);
   if (!response) {
     response = await fetch(url, { credentials: "same-origin" });
@@ -91,13 +105,14 @@ async function download(key, cache) {
     const copy = new Response(bytes, { headers: { "Content-Type": "application/octet-stream" } });
     await cache.put(url, copy).catch(() => {});
   }
-  return entry.gzip ? plain(bytes) : bytes;
+  return plain(bytes);
 }
 
 /** Forget copies of older builds (their names carry another hash). */
 async function tidy(cache) {
   if (!cache) return;
   const current = new Set(Object.values(plan.files).map((f) => absolute(f.url)));
+  current.add(compiledUrl());
   for (const request of await cache.keys()) {
     if (!current.has(request.url)) await cache.delete(request);
   }
@@ -170,10 +185,40 @@ function start() {
   return python;
 }
 
+/** Start Python; if a compiled copy of the library kept here fails, forget it and start
+ * again from the library as the site serves it. */
+async function startSafely() {
+  try {
+    return await start();
+  } catch (err) {
+    if (!usedCompiled) throw err;
+    const cache = await openCache();
+    if (cache) await cache.delete(compiledUrl()).catch(() => {});
+    downloads = null;
+    usedCompiled = false;
+    return start();
+  }
+}
+
+/** After the first build from the library as served, keep a compiled copy for later. */
+async function keepCompiled(py) {
+  const cache = await openCache();
+  if (!cache || usedCompiled || compiledKept) return;
+  compiledKept = true;
+  const path = "/tmp/compiled-stdlib.zip";
+  py.runPython(`import builder_entry\nbuilder_entry.compile_stdlib(${JSON.stringify(path)})`);
+  const bytes = py.FS.readFile(path);
+  py.FS.unlink(path);
+  const packed = new Blob([bytes]).stream().pipeThrough(new CompressionStream("gzip"));
+  const body = await new Response(packed).arrayBuffer();
+  const headers = { "Content-Type": "application/octet-stream" };
+  await cache.put(compiledUrl(), new Response(body, { headers }));
+}
+
 const BUILDS = { documents: "build_documents", readable: "build_readable" };
 
 async function build(message) {
-  const py = await start();
+  const py = await startSafely();
   report("build", true);
   const entry = py.pyimport("builder_entry");
   try {
@@ -192,7 +237,10 @@ self.addEventListener("message", (event) => {
   }
   if (message.type !== "build" || !BUILDS[message.what]) return;
   build(message).then(
-    (json) => self.postMessage({ type: "done", id: message.id, json }),
+    (json) => {
+      self.postMessage({ type: "done", id: message.id, json });
+      python.then((py) => setTimeout(() => keepCompiled(py).catch(() => {}), 0));
+    },
     (err) => self.postMessage({ type: "failed", id: message.id, message: String(err && err.message || err) }),
   );
 });
