@@ -130,8 +130,7 @@ answers stay out unless you tick them below.</p>
 
 
 DOC_NOTE = (
-    "This is built on this page from the answers kept in this browser; nothing is sent "
-    "anywhere."
+    "This is built on this page from the answers kept in this browser; nothing is sent anywhere."
 )
 """What the capstone says before it builds a document on the website (its script then
 says how much the document builder downloads, or that it is already on this device)."""

@@ -325,8 +325,11 @@
     const here = pageModule(win.document, data);
     if (!here || !early.includes(here)) return;
     if (!mayFetchEarly(win.navigator, here === early[early.length - 1])) return;
-    const events = ["scroll", "pointerdown", "keydown", "focusin"];
-    const go = () => {
+    // Signs she is reading: she scrolls the page (not a box inside it, which the theme's
+    // own script scrolls), touches, clicks or types.
+    const events = ["scroll", "pointerdown", "keydown"];
+    const go = (event) => {
+      if (event.type === "scroll" && event.target !== win.document) return;
       events.forEach((name) => win.removeEventListener(name, go, true));
       client.fetchEarly();
     };

@@ -113,6 +113,11 @@
     return frame;
   }
 
+  /** A promise kept in a later task (after the browser has had a chance to draw). */
+  function nextTask() {
+    return new Promise((resolve) => setTimeout(resolve, 0));
+  }
+
   function clock() {
     return new Date().toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
   }
@@ -170,21 +175,25 @@
       return section;
     }
 
-    show(box, docs) {
+    /** Show the built documents, one per task, so the page stays responsive. */
+    async show(box, docs) {
       const day = new Date().toISOString().slice(0, 10);
       const out = box.querySelector(".course-doc-output");
       const save = (text, name, type) => this.builder.save(this.doc, text, name, type);
-      const sections = box.dataset.docs.split(" ").filter((key) => docs[key]).map((key) => {
+      const keys = box.dataset.docs.split(" ").filter((key) => docs[key]);
+      for (const [i, key] of keys.entries()) {
+        await nextTask();
         const made = docs[key];
-        return this.section(key, made.fragment, [
+        const section = this.section(key, made.fragment, [
           button(this.doc, `Download ${made.title} (web page)`, () =>
             save(made.html, `${made.stem}-${day}.html`, "text/html")),
           button(this.doc, `Download ${made.title} (Markdown)`, () =>
             save(made.markdown, `${made.stem}-${day}.md`, "text/markdown")),
           button(this.doc, `Print ${made.title}`, () => printDocument(this.doc, made.html)),
         ]);
-      });
-      out.replaceChildren(...sections);
+        if (i === 0) out.replaceChildren(section);
+        else out.append(section);
+      }
     }
 
     status(box) {
@@ -203,7 +212,7 @@
         const text = this.builder.workbookText(this.win);
         const docs = await this.builder.client.build("documents", text,
           watcher ? (p) => watcher.update(p) : null);
-        boxes.forEach((b) => this.show(b, docs));
+        for (const box of boxes) await this.show(box, docs);
         this.built = true;
         // A learning platform's wrapper (course-scorm.js) counts this towards completion.
         this.page.store.set("plan-built", new Date().toISOString());
