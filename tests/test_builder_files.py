@@ -113,11 +113,10 @@ def test_the_builder_files_are_gzipped_and_named_by_content(
 
 
 def test_names_carry_a_hash_of_the_content() -> None:
-    one = builder_files._named("pyodide.asm.wasm", b"one", True)
-    assert one == builder_files._named("pyodide.asm.wasm", b"one", True)
-    assert one != builder_files._named("pyodide.asm.wasm", b"two", True)
+    one = builder_files._named("pyodide.asm.wasm", b"one")
+    assert one == builder_files._named("pyodide.asm.wasm", b"one")
+    assert one != builder_files._named("pyodide.asm.wasm", b"two")
     assert one.startswith("pyodide.") and one.endswith(".asm.wasm.gz")
-    assert builder_files._named("prompts.json", b"x", False).endswith(".json")
 
 
 def test_no_pyodide_means_no_builder_and_a_warning(catalogue: Catalogue, tmp_path: Path) -> None:

@@ -17,23 +17,25 @@ import gzip
 import hashlib
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from builder_package import package_zip, pure_modules, stdlib_names
 from builder_stdlib import TraceError, needed_files, sample_workbooks, trace, trimmed
 from sphinx.util import logging
+
+if TYPE_CHECKING:
+    from exercises.catalogue import Catalogue
 
 logger = logging.getLogger(__name__)
 
 FOLDER = "course-builder"
 """Folder under ``_static/`` that holds the builder's files."""
 
-PYODIDE = {
-    "loader": ("pyodide.mjs", True),
-    "module": ("pyodide.asm.mjs", True),
-    "wasm": ("pyodide.asm.wasm", True),
-}
-"""Parts of the npm package ``pyodide`` the worker loads: key to (file, gzip it here)."""
+PYODIDE = {"loader": "pyodide.mjs", "module": "pyodide.asm.mjs", "wasm": "pyodide.asm.wasm"}
+"""Parts of the npm package ``pyodide`` the worker loads, by the worker's name for them."""
+
+PACKAGE = Path(__file__).resolve().parents[2] / "exercises"
+"""The course package whose pure modules the builder runs."""
 
 WORKER = Path(__file__).resolve().parents[1] / "_static" / "course-builder-worker.js"
 """The builder's worker script (Sphinx copies it into ``_static/``)."""
@@ -42,18 +44,19 @@ STDLIB = "python_stdlib.zip"
 LOCK = "pyodide-lock.json"
 
 
-def _named(stem: str, data: bytes, packed: bool) -> str:
-    """A file name carrying a hash of the content: ``stem.1a2b3c4d5e.ext[.gz]``."""
+def _named(stem: str, data: bytes) -> str:
+    """A file name carrying a hash of the content: ``stem.1a2b3c4d5e.ext.gz``."""
     digest = hashlib.sha256(data).hexdigest()[:10]
     base, dot, ext = stem.partition(".")
-    return f"{base}.{digest}{dot}{ext}{'.gz' if packed else ''}"
+    return f"{base}.{digest}{dot}{ext}.gz"
 
 
-def _write(folder: Path, stem: str, data: bytes, packed: bool) -> dict[str, Any]:
-    body = gzip.compress(data, compresslevel=9, mtime=0) if packed else data
-    name = _named(stem, data, packed)
+def _write(folder: Path, stem: str, data: bytes) -> dict[str, Any]:
+    """Write ``data`` gzipped (the same bytes every time) under its hash-carrying name."""
+    body = gzip.compress(data, compresslevel=9, mtime=0)
+    name = _named(stem, data)
     (folder / name).write_bytes(body)
-    return {"url": f"{FOLDER}/{name}", "bytes": len(body), "size": len(data), "gzip": packed}
+    return {"url": f"{FOLDER}/{name}", "bytes": len(body), "size": len(data)}
 
 
 def stdlib_for(pyodide: Path, package: bytes, prompts: str, workbooks: list[str]) -> bytes:
@@ -69,16 +72,14 @@ def stdlib_for(pyodide: Path, package: bytes, prompts: str, workbooks: list[str]
     return data
 
 
-PACKAGE = Path(__file__).resolve().parents[2] / "exercises"
-"""The course package whose pure modules the builder runs."""
-
-
-def write_builder(static: Path, pyodide: Path, catalogue: Any, prompts: str) -> dict[str, Any]:
+def write_builder(
+    static: Path, pyodide: Path, catalogue: Catalogue, prompts: str
+) -> dict[str, Any]:
     """Write the builder's files under ``static`` and return their description for
     ``window.COURSE_DATA.builder``; an empty dict when Pyodide is missing (no builder)."""
     from exercises.site import site_data
 
-    names = [name for name, _ in PYODIDE.values()] + [STDLIB, LOCK]
+    names = [*PYODIDE.values(), STDLIB, LOCK]
     if not all((pyodide / name).is_file() for name in names):
         logger.warning("course_site: node_modules/pyodide is missing (run `npm ci`).")
         return {}
@@ -94,11 +95,12 @@ def write_builder(static: Path, pyodide: Path, catalogue: Any, prompts: str) -> 
             f"of it ({err})"
         )
         stdlib = (pyodide / STDLIB).read_bytes()
-    files = {key: _write(folder, name, (pyodide / name).read_bytes(), packed)
-             for key, (name, packed) in PYODIDE.items()}  # fmt: skip
-    files["stdlib"] = _write(folder, STDLIB, stdlib, True)
-    files["package"] = _write(folder, "exercises.zip", package, True)
-    files["prompts"] = _write(folder, "prompts.json", prompts.encode("utf-8"), True)
+    files = {}
+    for key, name in PYODIDE.items():
+        files[key] = _write(folder, name, (pyodide / name).read_bytes())
+    files["stdlib"] = _write(folder, STDLIB, stdlib)
+    files["package"] = _write(folder, "exercises.zip", package)
+    files["prompts"] = _write(folder, "prompts.json", prompts.encode("utf-8"))
     lock = json.loads((pyodide / LOCK).read_text(encoding="utf-8"))
     version = hashlib.sha256("".join(f["url"] for f in files.values()).encode()).hexdigest()
     modules = [m.id for m in catalogue.modules.values() if m.prompts]

@@ -21,9 +21,12 @@ import tempfile
 import zipfile
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from builder_package import STAMP
+
+if TYPE_CHECKING:
+    from exercises.catalogue import Catalogue
 
 TRACE = Path(__file__).with_name("builder_trace.mjs")
 """The Node.js script that runs the builder's Python and lists the files it loaded."""
@@ -36,7 +39,7 @@ class TraceError(RuntimeError):
     """The builder's Python could not be run in Node.js at build time."""
 
 
-def sample_workbooks(catalogue: Any, workbook: dict[str, Any]) -> list[str]:
+def sample_workbooks(catalogue: Catalogue, workbook: dict[str, Any]) -> list[str]:
     """Workbook texts that take the documents down their paths: empty, every question
     answered (each kind's made-up rehearsal answer), every answer to an earlier version."""
     from exercises.kinds import kind_of

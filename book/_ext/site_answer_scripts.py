@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from builder_files import write_builder
 from site_vendor import node_modules
 from sphinx.application import Sphinx
+
+if TYPE_CHECKING:
+    from exercises.catalogue import Catalogue
 
 ANSWERS_JS = ("course-data.js", "course-answers.js")
 """The website's answer script and the course rules it works from (``exercises/site.py``)."""
@@ -39,7 +42,7 @@ def add_answer_scripts(
         app.add_js_file(CAPSTONE_JS, loading_method="defer")
 
 
-def progress_view(catalogue: Any) -> dict[str, Any]:
+def progress_view(catalogue: Catalogue) -> dict[str, Any]:
     """The wording of the progress view (``exercises.plan.progress_doc``), for the capstone
     script that draws it at once from the answers in the browser."""
     from exercises.plan import AGAIN, COMPLETE, COUNT, progress_doc
