@@ -22,7 +22,7 @@
 const CACHE = "spread-course-builder";
 const HOME = "/home/pyodide/course";
 let plan = null; // the builder's description from COURSE_DATA.builder
-let downloads = null; // Promise of {key: Uint8Array} (plain bytes)
+let downloads = null; // {each: {key: Promise of plain bytes}, all: Promise of them all}
 let python = null; // Promise of the running Pyodide
 const counted = { received: 0, total: 0, cached: 0 };
 let lastReport = 0;
@@ -118,57 +118,68 @@ async function tidy(cache) {
   }
 }
 
+/** Every file, downloading at once: `each` has a promise per file (so Pyodide can start
+ * on its WebAssembly while the rest arrive), `all` the whole set. */
 function fetchAll() {
-  downloads ??= (async () => {
-    const cache = await openCache();
-    counted.total = plan.bytes;
+  downloads ??= (() => {
+    const cache = openCache();
+    Object.assign(counted, { received: 0, cached: 0, total: plan.bytes });
     report("download", true);
     const keys = Object.keys(plan.files);
-    const bodies = await Promise.all(keys.map((key) => download(key, cache)));
-    tidy(cache).catch(() => {});
-    report("download", true);
-    return Object.fromEntries(keys.map((key, i) => [key, bodies[i]]));
+    const each = Object.fromEntries(keys.map((key) => [key, cache.then((c) => download(key, c))]));
+    Object.values(each).forEach((p) => p.catch(() => {})); // failures are reported by `all`
+    const all = Promise.all(keys.map((key) => each[key])).then((bodies) => {
+      cache.then(tidy).catch(() => {});
+      report("download", true);
+      return Object.fromEntries(keys.map((key, i) => [key, bodies[i]]));
+    });
+    all.catch(() => {
+      downloads = null; // a failed download may be tried again
+    });
+    return { each, all };
   })();
-  downloads.catch(() => {
-    downloads = null; // a failed download may be tried again
-  });
   return downloads;
 }
 
 /** Pyodide asks for its WebAssembly and standard library by URL: answer those two from
- * the files downloaded above, as Responses of the right type, whatever the host sent. */
-function serveFromMemory(index, files) {
+ * the files being downloaded, as Responses of the right type, whatever the host sends. */
+function serveFromMemory(index, each) {
   const made = {
-    [`${index}pyodide.asm.wasm`]: () =>
-      new Response(files.wasm, { headers: { "Content-Type": "application/wasm" } }),
-    [`${index}python_stdlib.zip`]: () =>
-      new Response(files.stdlib, { headers: { "Content-Type": "application/zip" } }),
+    [`${index}pyodide.asm.wasm`]: () => each.wasm.then((bytes) =>
+      new Response(bytes, { headers: { "Content-Type": "application/wasm" } })),
+    [`${index}python_stdlib.zip`]: () => each.stdlib.then((bytes) =>
+      new Response(bytes, { headers: { "Content-Type": "application/zip" } })),
   };
   const network = self.fetch.bind(self);
   self.fetch = (input, init) => {
     const url = typeof input === "string" ? input : String(input.url || input);
-    return made[url] ? Promise.resolve(made[url]()) : network(input, init);
+    return made[url] ? made[url]() : network(input, init);
   };
 }
 
 function start() {
   python ??= (async () => {
-    const files = await fetchAll();
-    report("start", true);
+    const { each, all } = fetchAll();
+    all.then(() => report("start", true), () => {});
     const index = absolute(`${plan.files.loader.url.replace(/[^/]*$/, "")}`);
-    const loaderUrl = URL.createObjectURL(new Blob([files.loader], { type: "text/javascript" }));
+    const script = (bytes) => URL.createObjectURL(new Blob([bytes], { type: "text/javascript" }));
+    const loaderUrl = script(await each.loader);
     const { loadPyodide } = await import(loaderUrl);
-    const moduleUrl = URL.createObjectURL(new Blob([files.module], { type: "text/javascript" }));
+    const moduleUrl = script(await each.module);
     const { default: createPyodideModule } = await import(moduleUrl);
-    serveFromMemory(index, files);
-    const py = await loadPyodide({
-      indexURL: index,
-      lockFileContents: plan.lock,
-      packageBaseUrl: index,
-      createPyodideModule,
-      stdout: () => {},
-      stderr: () => {},
-    });
+    serveFromMemory(index, each);
+    // A failed download must fail the start (Pyodide would wait for ever for its file).
+    const [py, files] = await Promise.all([
+      loadPyodide({
+        indexURL: index,
+        lockFileContents: plan.lock,
+        packageBaseUrl: index,
+        createPyodideModule,
+        stdout: () => {},
+        stderr: () => {},
+      }),
+      all,
+    ]);
     URL.revokeObjectURL(loaderUrl);
     URL.revokeObjectURL(moduleUrl);
     py.unpackArchive(files.package, "zip", { extractDir: HOME });
@@ -232,7 +243,7 @@ self.addEventListener("message", (event) => {
   const message = event.data || {};
   plan ??= message.plan;
   if (message.type === "fetch") {
-    fetchAll().catch(() => {}); // a background download that fails is simply tried later
+    fetchAll().all.catch(() => {}); // a background download that fails is simply tried later
     return;
   }
   if (message.type !== "build" || !BUILDS[message.what]) return;
