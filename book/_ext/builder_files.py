@@ -20,7 +20,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from builder_package import package_zip, pure_modules, stdlib_names
-from builder_stdlib import TraceError, needed_files, sample_workbooks, trace, trimmed
+from builder_stdlib import (
+    TraceError,
+    minified,
+    needed_files,
+    sample_workbooks,
+    trace,
+    trimmed,
+)
 from sphinx.util import logging
 
 if TYPE_CHECKING:
@@ -60,12 +67,12 @@ def _write(folder: Path, stem: str, data: bytes) -> dict[str, Any]:
 
 
 def stdlib_for(pyodide: Path, package: bytes, prompts: str, workbooks: list[str]) -> bytes:
-    """The trimmed standard library, checked by building every sample workbook with it, and
-    with the compiled copy the worker makes of it for later visits."""
+    """The trimmed, minified standard library, checked by building every sample workbook
+    with it, and with the compiled copy the worker makes of it for later visits."""
     source = pyodide / STDLIB
     traced = trace(pyodide, package, prompts, workbooks)
     imported = stdlib_names([*pure_modules(PACKAGE), Path(__file__).with_name("builder_entry.py")])
-    data = trimmed(source, needed_files(source, traced["files"], imported))
+    data = minified(pyodide, trimmed(source, needed_files(source, traced["files"], imported)))
     check = trace(pyodide, package, prompts, workbooks, stdlib=data, compiled=True)
     if check.get("built") != len(workbooks) or check.get("compiledBuilt") != len(workbooks):
         raise TraceError("the trimmed standard library did not build every sample workbook")

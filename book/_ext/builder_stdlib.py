@@ -7,6 +7,7 @@ worker makes, for an empty workbook, a complete one and one whose every answer w
 to an earlier version of its question), and the files it loaded are kept, with every
 module the package's pure code imports anywhere (inside functions too) and what those
 import at module level, as a safety margin for paths the sample workbooks do not take.
+The kept files are then written without comments or docstrings (:func:`minified`).
 """
 
 from __future__ import annotations
@@ -68,9 +69,6 @@ def trace(
     given); return what it loaded: ``{"python": "3.14", "files": [...], "built": n}``.
     With ``compiled``, the library is also compiled as the worker does for later visits,
     and the workbooks are built again with that copy (``"compiledBuilt": n``)."""
-    node = shutil.which("node")
-    if node is None:
-        raise TraceError("Node.js is not installed (it comes with npm).")
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         (folder / "package.zip").write_bytes(package_zip)
@@ -85,18 +83,41 @@ def trace(
         if stdlib is not None:
             (folder / "stdlib.zip").write_bytes(stdlib)
             job["stdlib"] = str(folder / "stdlib.zip")
-        done = subprocess.run(
-            [node, str(TRACE)],
-            input=json.dumps(job),
-            capture_output=True,
-            text=True,
-            check=False,
-            timeout=600,
-        )
+        return _node(job)
+
+
+MINIFY = Path(__file__).with_name("builder_minify.py")
+"""The Python that drops comments and docstrings, run inside Pyodide by the trace script."""
+
+
+def _node(job: dict[str, Any]) -> dict[str, Any]:
+    """Run the trace script on ``job``; return what it printed."""
+    node = shutil.which("node")
+    if node is None:
+        raise TraceError("Node.js is not installed (it comes with npm).")
+    done = subprocess.run(
+        [node, str(TRACE)],
+        input=json.dumps(job),
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+    )
     if done.returncode != 0:
         raise TraceError(done.stderr.strip()[-2000:] or f"node exited with {done.returncode}")
     result: dict[str, Any] = json.loads(done.stdout)
     return result
+
+
+def minified(pyodide: Path, stdlib: bytes) -> bytes:
+    """The library zip without comments or docstrings (``builder_minify.py``, run by the
+    Python version that will read it)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        source, target = Path(tmp) / "input.zip", Path(tmp) / "output.zip"
+        source.write_bytes(stdlib)
+        job = {"script": str(MINIFY), "input": str(source), "output": str(target)}
+        _node({"pyodide": str(pyodide), "minify": job})
+        return target.read_bytes()
 
 
 def _module_file(name: str, members: set[str]) -> str | None:

@@ -6,6 +6,8 @@
 //     "package": the course package zip, "prompts": prompts.json, "workbooks": [JSON text],
 //     "compiled": optional, true to also compile the library as the worker does for later
 //                 visits (builder_entry.compile_stdlib) and build every workbook with that }
+// or { "pyodide": ..., "minify": { "script", "input", "output" } } to minify a library zip
+// (builder_minify.py) and print { "minified": n }.
 // Prints { "python": "3.14", "files": [paths inside the zip], "built": n, "compiledBuilt": n }.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -22,6 +24,17 @@ process.on("unhandledRejection", stop);
 
 const job = JSON.parse(readFileSync(0, "utf8"));
 const { loadPyodide } = await import(pathToFileURL(join(job.pyodide, "pyodide.mjs")).href);
+
+if (job.minify) {
+  // { "minify": { "script": builder_minify.py, "input": zip, "output": zip } }
+  const py = await loadPyodide({ indexURL: `${job.pyodide}/`, stdout: () => {}, stderr: () => {} });
+  py.FS.writeFile("/tmp/input.zip", new Uint8Array(readFileSync(job.minify.input)));
+  py.runPython(readFileSync(job.minify.script, "utf8"));
+  const count = py.runPython("minify('/tmp/input.zip', '/tmp/output.zip')");
+  writeFileSync(job.minify.output, py.FS.readFile("/tmp/output.zip"));
+  process.stdout.write(JSON.stringify({ minified: count }));
+  process.exit(0);
+}
 
 const BUILD = `
 import json, sys
