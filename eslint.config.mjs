@@ -2,7 +2,7 @@
 // - book/_static/*.js and exercises/widgets/*.js: classic scripts the pages load as they are;
 // - book/_scripts/*.js and exercises/kinds/**/*.js: the answer script's ES modules, which
 //   the book build bundles into _static/course-answers.js (book/_scripts/build.mjs);
-// - book/_scripts/build.mjs and tests/js/: Node.
+// - book/_scripts/build.mjs, book/_ext/*.mjs (the build's Node.js scripts) and tests/js/: Node.
 import js from "@eslint/js";
 import globals from "globals";
 
@@ -21,7 +21,7 @@ export default [
     languageOptions: { ecmaVersion: 2022, sourceType: "module", globals: { ...globals.browser } },
   },
   {
-    files: ["book/_scripts/**/*.mjs", "tests/js/**/*.mjs"],
+    files: ["book/_scripts/**/*.mjs", "book/_ext/**/*.mjs", "tests/js/**/*.mjs"],
     languageOptions: { ecmaVersion: 2022, sourceType: "module", globals: { ...globals.node } },
   },
 ];

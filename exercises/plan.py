@@ -200,6 +200,10 @@ def _progress(catalogue: Catalogue, answers: dict[str, Answer]) -> list[ModulePr
 
 AGAIN = "the question has changed: answer it again"
 """How the progress view marks a question answered only in an earlier version."""
+COMPLETE = "Nothing – complete"
+"""What the progress view says is still to do in a module with every question answered."""
+COUNT = "{done} of {total}"
+"""How the progress view counts a module's answered questions."""
 
 
 def progress_doc(catalogue: Catalogue, answers: dict[str, Answer]) -> Doc:
@@ -210,12 +214,12 @@ def progress_doc(catalogue: Catalogue, answers: dict[str, Answer]) -> Doc:
             continue
         left = (
             ", ".join(f"{p.title} ({AGAIN})" if p in row.earlier else p.title for p in row.left)
-            or "Nothing – complete"
+            or COMPLETE
         )
         table.append(
             [
                 f"{row.module.number}. {row.module.title}",
-                f"{len(row.answered)} of {len(row.module.prompts)}",
+                COUNT.format(done=len(row.answered), total=len(row.module.prompts)),
                 left,
             ]
         )

@@ -100,6 +100,12 @@ the top of the page.</p>
 <h3>Keep a copy</h3>
 <p>Your workbook is one file with every answer. Jupyter reads the same file.</p>
 <p><button type="button" data-action="download-workbook">Download my workbook</button></p>
+<p>A readable copy is a web page with every question and your answer, to read, print or
+keep. It is made on this page; the first time, the page downloads the course's document
+builder to make it.</p>
+<p><button type="button" data-action="download-readable">Download a readable copy of all my
+answers (web page)</button></p>
+<p class="course-readable-status" role="status" aria-live="polite"></p>
 <h3>Load a workbook</h3>
 <p>Load a workbook you downloaded before, from Jupyter or another device. You will see what
 changes before anything does; where both have an answer, the newer one is kept.</p>
@@ -124,11 +130,10 @@ answers stay out unless you tick them below.</p>
 
 
 DOC_NOTE = (
-    "This is built on this page from the answers kept in this browser. The first time, "
-    "the page downloads the course's document builder (about 6 MB), which your browser then "
-    "keeps; nothing is sent anywhere."
+    "This is built on this page from the answers kept in this browser; nothing is sent anywhere."
 )
-"""What the capstone says before it builds a document on the website."""
+"""What the capstone says before it builds a document on the website (its script then
+says how much the document builder downloads, or that it is already on this device)."""
 
 
 def site_doc_html(keys: tuple[str, ...], button: str, preview: str) -> str:

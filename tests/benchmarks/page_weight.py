@@ -1,7 +1,8 @@
 """Benchmark (not a test): what course pages cost to load on a slow network.
 
 Run after `make book`:  .venv/bin/python -m tests.benchmarks.page_weight
-(``COURSE_SITE=/path/to/_build/html`` measures another build.)
+(``COURSE_SITE=/path/to/_build/html`` measures another build; ``--pages`` or ``--plan``
+prints one part only.)
 
 It serves the built site on 127.0.0.1 the way a static host does (GitHub Pages, Netlify
 and nginx with ``gzip on`` compress text files with gzip and let browsers cache them for
@@ -17,6 +18,11 @@ few runs. Bytes are deterministic and are held to budgets by
 Targets (issue 13): a module page with exercises at most 250 KB compressed and 15
 requests on a first visit; a text page at most 150 KB; the next page with a warm cache at
 most 40 KB.
+
+Then it builds the capstone plan on the same slow connection from three hosts (gzip, no
+compression, Moodle's content types), first and repeat visit: time from the click to the
+plan, bytes and the longest main-thread task (``tests/benchmarks/plan_build.py``; issue 19's
+targets: 20 s on a first visit behind a gzip host, no task over 200 ms, 2 s on a repeat).
 """
 
 from __future__ import annotations
@@ -44,7 +50,12 @@ REPO = Path(__file__).resolve().parents[2]
 SITE = Path(os.environ.get("COURSE_SITE", REPO / "_build" / "html"))
 RUNS = 3
 KB = 1000
-ANSWER_SCRIPTS = ("course-data.js", "course-answers.js", "course-capstone.js")
+ANSWER_SCRIPTS = (
+    "course-data.js",
+    "course-answers.js",
+    "course-builder.js",
+    "course-capstone.js",
+)
 """The scripts that keep answers in the browser and build the capstone documents."""
 
 COMPRESSED_TYPES = (
@@ -70,11 +81,37 @@ SLOW_NETWORK = {
 # ---------------------------------------------------------------------------------------
 
 
+MOODLE_TYPES = {
+    ".css": "text/css",
+    ".gz": "application/g-zip",
+    ".html": "text/html",
+    ".js": "application/x-javascript",
+    ".json": "application/json",
+    ".mjs": "text/plain",
+    ".png": "image/png",
+    ".svg": "image/svg+xml",
+    ".txt": "text/plain",
+    ".zip": "application/zip",
+}
+"""Content types as Moodle serves a package's files (``lib/classes/filetypes.php``: it
+knows neither ``.mjs`` nor ``.wasm``); any other file goes as
+``application/octet-stream``."""
+
+
 class StaticHost(http.server.BaseHTTPRequestHandler):
-    """Serves a folder like GitHub Pages: gzip for text, ``max-age=600``, ETags."""
+    """Serves a folder like GitHub Pages: gzip for text, ``max-age=600``, ETags.
+
+    A subclass may turn compression off (``compress``), give every file a type from a
+    table instead (``types``: Moodle's), and keep a list of what it sent (``log``: one
+    ``(path, body bytes)`` per response, worker requests included, which the browser's
+    own network events do not show).
+    """
 
     protocol_version = "HTTP/1.1"
     root: Path = SITE
+    compress: bool = True
+    types: dict[str, str] | None = None
+    log: list[tuple[str, int]] | None = None
 
     def log_message(self, *_args: object) -> None:
         pass
@@ -95,6 +132,14 @@ class StaticHost(http.server.BaseHTTPRequestHandler):
             path = path / "index.html"
         return path if path.is_file() else None
 
+    def _type(self, name: str) -> str:
+        """The Content-Type header for a file (gzipped files as such, like most hosts)."""
+        if self.types is not None:
+            return self.types.get(Path(name).suffix, "application/octet-stream")
+        guessed, encoding = mimetypes.guess_type(name)
+        ctype = "application/gzip" if encoding == "gzip" else guessed or "application/octet-stream"
+        return f"{ctype}; charset=utf-8" if ctype.startswith("text/") else ctype
+
     def do_HEAD(self) -> None:
         self.do_GET(head=True)
 
@@ -104,19 +149,23 @@ class StaticHost(http.server.BaseHTTPRequestHandler):
             self.send_error(404)
             return
         raw, packed, etag = self._encoded(path, path.stat().st_mtime)
-        ctype = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-        if ctype.startswith("text/"):
-            ctype += "; charset=utf-8"
+        ctype = self._type(path.name)
         if self.headers.get("If-None-Match") == f'"{etag}"':
             self.send_response(304)
             self.send_header("ETag", f'"{etag}"')
             self.send_header("Cache-Control", "max-age=600")
             self.end_headers()
+            if self.log is not None:
+                self.log.append((self.path, 0))
             return
-        compress = ctype.startswith(COMPRESSED_TYPES) and "gzip" in self.headers.get(
-            "Accept-Encoding", ""
+        compress = (
+            self.compress
+            and ctype.startswith(COMPRESSED_TYPES)
+            and "gzip" in self.headers.get("Accept-Encoding", "")
         )
         body = packed if compress else raw
+        if self.log is not None:
+            self.log.append((self.path, len(body)))
         self.send_response(200)
         self.send_header("Content-Type", ctype)
         self.send_header("Content-Length", str(len(body)))
@@ -132,9 +181,16 @@ class StaticHost(http.server.BaseHTTPRequestHandler):
 
 
 @contextmanager
-def static_host(folder: Path) -> Iterator[str]:
-    """Serve ``folder`` on a free port of 127.0.0.1 as a static host would; yield its URL."""
-    handler = type("Host", (StaticHost,), {"root": folder})
+def static_host(
+    folder: Path,
+    compress: bool = True,
+    types: dict[str, str] | None = None,
+    log: list[tuple[str, int]] | None = None,
+) -> Iterator[str]:
+    """Serve ``folder`` on a free port of 127.0.0.1 as a static host would; yield its URL.
+    ``compress``, ``types`` and ``log`` are as :class:`StaticHost` describes them."""
+    settings = {"root": folder, "compress": compress, "types": types, "log": log}
+    handler = type("Host", (StaticHost,), settings)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -302,13 +358,22 @@ def measure(browser, url: str) -> tuple[Visit, Visit, Visit | None]:
 
 
 def main() -> None:
-    """Print the figures for four course pages beside the stock theme page."""
+    """Print the figures for four course pages beside the stock theme page, then for
+    building the capstone plan."""
     from playwright.sync_api import sync_playwright
 
+    from tests.benchmarks.plan_build import measure_plan, print_plan
     from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
 
     if not (SITE / "book" / "index.html").exists():
         sys.exit(f"Build the site first (make book): nothing in {SITE}")
+    if "--plan" in sys.argv:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            print(f"Site: {SITE}")
+            print_plan(measure_plan(browser, SITE))
+            browser.close()
+        return
     pages = [
         ("stock theme page (reference)", None, "intro.html"),
         ("home page", SITE, "book/index.html"),
@@ -357,6 +422,11 @@ def main() -> None:
                          and r.url.split("?")[0].endswith(ANSWER_SCRIPTS))  # fmt: skip
             print(f"{name}: the answer scripts add {script / KB:.1f} KB compressed "
                   f"({', '.join(ANSWER_SCRIPTS)}; target 30 KB)")  # fmt: skip
+    if "--pages" not in sys.argv:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            print_plan(measure_plan(browser, SITE))
+            browser.close()
 
 
 if __name__ == "__main__":

@@ -1,0 +1,80 @@
+"""The website's own scripts on the pages that use them, and the data they read.
+
+Pages with exercises or the "Your answers on this device" panel get the answer script
+and the course rules it works from (``course-data.js``, from ``exercises/site.py``), and
+the document builder's client (the panel's readable copy; the early start on the last
+modules). Pages that show a capstone document also get the capstone script.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from builder_files import write_builder
+from site_vendor import node_modules
+from sphinx.application import Sphinx
+
+if TYPE_CHECKING:
+    from exercises.catalogue import Catalogue
+
+ANSWERS_JS = ("course-data.js", "course-answers.js")
+"""The website's answer script and the course rules it works from (``exercises/site.py``)."""
+
+BUILDER_JS = "course-builder.js"
+"""The document builder's client: starts its worker, shows its progress (every exercise page)."""
+
+CAPSTONE_JS = "course-capstone.js"
+"""The capstone's script: the progress view at once, and the documents the builder makes."""
+
+
+def add_answer_scripts(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: object
+) -> None:
+    """Load the answer scripts only on pages with exercises or the device panel."""
+    body = context.get("body", "")
+    if "course-static-form" not in body and "course-device" not in body:
+        return
+    for name in (*ANSWERS_JS, BUILDER_JS):
+        app.add_js_file(name, loading_method="defer")
+    if "course-site-doc" in body:
+        app.add_js_file(CAPSTONE_JS, loading_method="defer")
+
+
+def progress_view(catalogue: Catalogue) -> dict[str, Any]:
+    """The wording of the progress view (``exercises.plan.progress_doc``), for the capstone
+    script that draws it at once from the answers in the browser."""
+    from exercises.plan import AGAIN, COMPLETE, COUNT, progress_doc
+    from exercises.timefmt import today_words
+
+    day = today_words()
+    doc = progress_doc(catalogue, {})
+    section = doc.sections[0]
+    return {
+        "title": doc.title,
+        "subtitle": doc.subtitle.replace(day, "{day}"),
+        "section": section.title,
+        "headers": list(section.blocks[0].headers),
+        "count": COUNT,
+        "complete": COMPLETE,
+        "again": AGAIN,
+    }
+
+
+def write_course_data(app: Sphinx, exception: Exception | None) -> None:
+    """Write ``course-data.js``: the course rules, the progress view's wording and the
+    document builder's files (written here too, see :mod:`builder_files`)."""
+    if exception is not None or app.builder.format != "html":
+        return
+    from exercises.catalogue import course_catalogue, prompt_files
+    from exercises.site import site_data
+
+    static = Path(app.outdir) / "_static"
+    catalogue = course_catalogue()
+    prompts = json.dumps(prompt_files(), ensure_ascii=False, separators=(",", ":"))
+    data = site_data(catalogue)
+    data["builder"] = write_builder(static, node_modules(app) / "pyodide", catalogue, prompts)
+    data["progressView"] = progress_view(catalogue)
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    (static / ANSWERS_JS[0]).write_text(f"window.COURSE_DATA = {text};\n", encoding="utf-8")
