@@ -2,11 +2,11 @@
 // the course data and answers in the JSON file named on the command line.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { isEmpty, validate } from "../../book/_scripts/rules.js";
 
 const require = createRequire(import.meta.url);
 const capstone = require("../../book/_static/course-capstone.js");
-const answers = require("../../book/_static/course-answers.js");
 
 const job = JSON.parse(readFileSync(process.argv[2], "utf8"));
-const check = { validate: answers.validate, isEmpty: answers.isEmpty };
+const check = { validate, isEmpty };
 process.stdout.write(capstone.progressHtml(job.data, job.answers, check, job.day));
