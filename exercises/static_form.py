@@ -103,8 +103,8 @@ the top of the page.</p>
 <p>A readable copy is a web page with every question and your answer, to read, print or
 keep. It is made on this page; the first time, the page downloads the course's document
 builder to make it.</p>
-<p><button type="button" data-action="download-readable">Download a readable copy of all my
-answers (web page)</button></p>
+<p><button type="button" data-action="download-readable">
+Download a readable copy of all my answers (web page)</button></p>
 <p class="course-readable-status" role="status" aria-live="polite"></p>
 <h3>Load a workbook</h3>
 <p>Load a workbook you downloaded before, from Jupyter or another device. You will see what

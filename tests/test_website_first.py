@@ -87,7 +87,7 @@ def test_start_here_explains_every_button_of_the_website_panel() -> None:
     website = section(section(text, "Keeping your answers"), "On this website")
     panel = device_panel_html()
     assert "Your answers on this device" in panel and "**Your answers on this device**" in text
-    buttons = re.findall(r"<button[^>]*>([^<]+)</button>", panel)
+    buttons = [" ".join(b.split()) for b in re.findall(r"<button[^>]*>([^<]+)</button>", panel)]
     assert buttons, "the panel has no buttons to describe"
     for label in buttons:
         if label.startswith("Show what"):  # the share file's preview: "make a share file"
