@@ -79,6 +79,13 @@ def stdlib_for(pyodide: Path, package: bytes, prompts: str, workbooks: list[str]
     return data
 
 
+def early_modules(catalogue: Catalogue) -> list[str]:
+    """The modules on whose pages the builder's files may start downloading early (and
+    whose pages load the builder's client at once): the last two, Module 15 and the
+    capstone. Elsewhere the client loads when the readable copy is first asked for."""
+    return [m.id for m in catalogue.modules.values() if m.prompts][-2:]
+
+
 def write_builder(
     static: Path, pyodide: Path, catalogue: Catalogue, prompts: str
 ) -> dict[str, Any]:
@@ -110,7 +117,6 @@ def write_builder(
     files["prompts"] = _write(folder, "prompts.json", prompts.encode("utf-8"))
     lock = json.loads((pyodide / LOCK).read_text(encoding="utf-8"))
     version = hashlib.sha256("".join(f["url"] for f in files.values()).encode()).hexdigest()
-    modules = [m.id for m in catalogue.modules.values() if m.prompts]
     worker = hashlib.sha256(WORKER.read_bytes()).hexdigest()[:10]
     return {
         "version": version[:16],
@@ -118,5 +124,5 @@ def write_builder(
         "files": files,
         "bytes": sum(f["bytes"] for f in files.values()),
         "lock": {"info": lock["info"], "packages": {}},
-        "early": modules[-2:],
+        "early": early_modules(catalogue),
     }

@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from builder_files import write_builder
+from builder_files import early_modules, write_builder
 from site_vendor import node_modules
 from sphinx.application import Sphinx
 
@@ -23,7 +23,10 @@ ANSWERS_JS = ("course-data.js", "course-answers.js")
 """The website's answer script and the course rules it works from (``exercises/site.py``)."""
 
 BUILDER_JS = "course-builder.js"
-"""The document builder's client: starts its worker, shows its progress (every exercise page)."""
+"""The document builder's client: starts its worker and shows its progress. Loaded at once
+on the pages that start it early or show a capstone document; elsewhere the answer script
+loads it when the device panel's readable copy is first asked for (book/_scripts/lazy.js),
+so module pages stay light."""
 
 CAPSTONE_JS = "course-capstone.js"
 """The capstone's script: the progress view at once, and the documents the builder makes."""
@@ -36,10 +39,23 @@ def add_answer_scripts(
     body = context.get("body", "")
     if "course-static-form" not in body and "course-device" not in body:
         return
-    for name in (*ANSWERS_JS, BUILDER_JS):
+    for name in ANSWERS_JS:
         app.add_js_file(name, loading_method="defer")
+    if "course-site-doc" in body or pagename.rsplit("/", 1)[-1] in _early(app):
+        app.add_js_file(BUILDER_JS, loading_method="defer")
     if "course-site-doc" in body:
         app.add_js_file(CAPSTONE_JS, loading_method="defer")
+
+
+def _early(app: Sphinx) -> list[str]:
+    """The early modules (:func:`builder_files.early_modules`), read once per build."""
+    found: list[str] | None = getattr(app, "course_early_modules", None)
+    if found is None:
+        from exercises.catalogue import course_catalogue
+
+        found = early_modules(course_catalogue())
+        app.course_early_modules = found  # type: ignore[attr-defined]
+    return found
 
 
 def progress_view(catalogue: Catalogue) -> dict[str, Any]:

@@ -1,6 +1,7 @@
 /** Everything the answer script does on one page, and how it starts. */
 import { Exercise } from "./exercise.js";
 import { hostData } from "./host.js";
+import { lazyBuilder } from "./lazy.js";
 import { DevicePanel } from "./panel.js";
 import { IMPLEMENTED } from "./rules.js";
 import { Store } from "./store.js";
@@ -100,6 +101,7 @@ export class Page {
 export function start(doc, win, kinds, common) {
   const run = () => {
     win.CourseAnswers.page = new Page(doc, win, kinds, common);
+    lazyBuilder(doc, win);
   };
   if (doc.readyState === "loading") doc.addEventListener("DOMContentLoaded", run);
   else run();

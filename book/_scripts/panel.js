@@ -4,7 +4,8 @@ import { readWorkbookFile } from "./panel-import.js";
 import { previewShare } from "./panel-share.js";
 import { usableAnswers } from "./share.js";
 import { dumpWorkbook } from "./workbook.js";
-import { countText, titleOf, today } from "./words.js";
+import { question } from "./wording.js";
+import { countText, today } from "./words.js";
 
 export class DevicePanel {
   constructor(panel, page) {
@@ -37,7 +38,7 @@ export class DevicePanel {
       const label = el(this.doc, "label", { class: "course-option" });
       const input = el(this.doc, "input", { type: "checkbox", value: pid });
       input.checked = ticked.has(pid);
-      label.append(input, ` ${titleOf(this.page.data, pid)}`);
+      label.append(input, ` ${question(this.page.data, pid)}`);
       box.append(label);
     }
   }

@@ -1,5 +1,5 @@
 /** How the page words times, counts and titles, and its status lines. */
-import { isEmpty, own } from "./rules.js";
+import { isEmpty } from "./rules.js";
 import { parseTime } from "./time.js";
 
 /** A saved time's clock in the learner's time zone: 14:32. */
@@ -17,12 +17,6 @@ export function dayAndTime(iso, rule) {
 /** Today as YYYY-MM-DD (for file names). */
 export function today() {
   return new Date().toISOString().slice(0, 10);
-}
-
-/** A question's title, or its id when this course does not know it. */
-export function titleOf(data, pid) {
-  const prompt = own(data.prompts, pid);
-  return prompt ? prompt.title : pid;
 }
 
 /** "3 answers", "1 answer": a count with its word. */

@@ -35,6 +35,7 @@ MOODLE_TYPES = {
     "css": "text/css",
     "csv": "text/csv",
     "gif": "image/gif",
+    "gz": "application/g-zip",
     "htm": "text/html",
     "html": "text/html",
     "ico": "image/vnd.microsoft.icon",
