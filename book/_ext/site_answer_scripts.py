@@ -1,9 +1,11 @@
 """The website's own scripts on the pages that use them, and the data they read.
 
-Pages with exercises or the "Your answers on this device" panel get the answer script
-and the course rules it works from (``course-data.js``, from ``exercises/site.py``), and
-the document builder's client (the panel's readable copy; the early start on the last
-modules). Pages that show a capstone document also get the capstone script.
+Every page gets the answer script and the course rules it works from (``course-data.js``,
+from ``exercises/site.py``): it keeps the answers of a page's exercises, and on every page
+marks each module in the navigation as not started, in progress or done and remembers the
+page for "Continue where you left off". Module 15 and the capstone also get the document
+builder's client (its early start); pages that show a capstone document get the capstone
+script.
 """
 
 from __future__ import annotations
@@ -28,6 +30,10 @@ on the pages that start it early or show a capstone document; elsewhere the answ
 loads it when the device panel's readable copy is first asked for (book/_scripts/lazy.js),
 so module pages stay light."""
 
+NO_ANSWER_SCRIPT = frozenset({"search", "genindex"})
+"""Sphinx's own pages: the search page already carries the search index, and neither has
+anything of the course's to mark or remember."""
+
 CAPSTONE_JS = "course-capstone.js"
 """The capstone's script: the progress view at once, and the documents the builder makes."""
 
@@ -35,9 +41,11 @@ CAPSTONE_JS = "course-capstone.js"
 def add_answer_scripts(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: object
 ) -> None:
-    """Load the answer scripts only on pages with exercises or the device panel."""
+    """Load the answer script and its data on every page (it marks the modules in the
+    navigation and remembers the last page read), and the builder's client and the
+    capstone script where they are used."""
     body = context.get("body", "")
-    if "course-static-form" not in body and "course-device" not in body:
+    if pagename in NO_ANSWER_SCRIPT:
         return
     for name in ANSWERS_JS:
         app.add_js_file(name, loading_method="defer")

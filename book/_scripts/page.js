@@ -2,6 +2,7 @@
 import { Exercise } from "./exercise.js";
 import { hostData } from "./host.js";
 import { lazyBuilder } from "./lazy.js";
+import { markNavigation, offerContinue, rememberPage } from "./progress.js";
 import { DevicePanel } from "./panel.js";
 import { IMPLEMENTED } from "./rules.js";
 import { Store } from "./store.js";
@@ -39,9 +40,12 @@ export class Page {
       .filter((form) => kinds.has(form.dataset.kind))
       .map((form) => new Exercise(form, this, kinds.get(form.dataset.kind)));
     this.panels = [...doc.querySelectorAll(".course-device")].map((p) => new DevicePanel(p, this));
-    /** Functions called with the answers after every change (the capstone, SCORM). */
-    this.listeners = [];
+    /** Functions called with the answers after every change (the navigation's marks, the
+     * capstone, SCORM). */
+    this.listeners = [(answers) => markNavigation(doc, this.data, answers)];
     this.reload();
+    offerContinue(doc, this.store);
+    rememberPage(doc, this.store);
     win.addEventListener("storage", (event) => this.fromAnotherTab(event));
     win.addEventListener("pagehide", () => this.flush());
     win.addEventListener("beforeunload", (event) => {
